@@ -1,0 +1,91 @@
+/**
+ * The Hono application: cross-cutting middleware, one error mapper, and the sub-apps of each
+ * area mounted at their prefixes. No I/O happens here; src/main.ts wires the dependencies.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { AppError } from './shared/errors.js';
+import { renderError, toAppError, STATUS } from './shared/http/errors.js';
+import type { AppEnv, CoreDeps } from './shared/http/context.js';
+import { ApiRegistry } from './shared/http/openapi.js';
+import type { ShaclValidator } from './shared/shacl/validator.js';
+import { createHealthRoutes } from './health/routes.js';
+import { createGraphStoreRoutes } from './graphs/routes.js';
+import { createSparqlRoutes } from './sparql/routes.js';
+import type { SparqlEndpointService } from './sparql/service.js';
+import { createHomeRoutes } from './home/routes.js';
+import { createLinkedDataRoutes } from './linked-data/routes.js';
+
+export interface AppDeps extends CoreDeps {
+  validator: ShaclValidator;
+  sparql: SparqlEndpointService;
+  /** Whether the store has finished loading (GET /health answers 503 until then). */
+  ready: () => boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegistry } {
+  const app = new Hono<AppEnv>();
+  const registry = new ApiRegistry();
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const log: Logger = deps.logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    const t0 = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - t0) * 10) / 10 }, 'request');
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: 'nosniff',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body is larger than ${deps.config.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+
+  app.route('/', createHealthRoutes(deps, registry.scope('')));
+  app.route('/sparql', createSparqlRoutes(deps, registry.scope('/sparql')));
+  app.route('/api/graphs', createGraphStoreRoutes(deps, registry.scope('/api/graphs')));
+  app.route('/', createHomeRoutes({ ...deps, registry }, registry.scope('')));
+  app.route('/', createLinkedDataRoutes(deps, registry.scope('')));
+
+  app.notFound((c) => renderError(c, new AppError('not_found', `No page at ${c.req.path}`), c.get('requestId') ?? randomUUID()));
+  app.onError((err, c) => {
+    const e = toAppError(err);
+    const requestId = c.get('requestId') ?? randomUUID();
+    const log = c.get('log') ?? deps.logger;
+    if (STATUS[e.code] >= 500) log.error({ err, code: e.code }, 'request failed');
+    else log.info({ code: e.code, message: e.message }, 'request refused');
+    return renderError(c, e, requestId);
+  });
+
+  return { app, registry };
+}

@@ -1,0 +1,138 @@
+/**
+ * Entry point: reads the configuration, opens the store, wires every part (constructor
+ * injection), serves HTTP and shuts down gracefully on SIGTERM/SIGINT.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { createApp } from './app.js';
+import { UriPolicy } from './shared/uri.js';
+import { EmbeddedStore } from './shared/store/embedded/embedded-store.js';
+import { SparqlStore } from './shared/store/remote/sparql-store.js';
+import type { TripleStore } from './shared/store/port.js';
+import { ShaclValidator } from './shared/shacl/validator.js';
+import { validatingStore } from './shared/shacl/validating-store.js';
+import { createSparqlService } from './sparql/service.js';
+import { seedDemoData } from './demo/seed.js';
+
+/** Package root (one level above src/ or dist/). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Running {
+  config: Config;
+  url: string;
+  store: TripleStore;
+  stop(): Promise<void>;
+}
+
+async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> {
+  if (config.store.kind === 'sparql') {
+    return new SparqlStore({
+      queryUrl: config.store.queryUrl,
+      updateUrl: config.store.updateUrl,
+      user: config.store.user,
+      password: config.store.password,
+      genidBase: uris.genidBase,
+      locksGraph: uris.locksGraph,
+    });
+  }
+  return EmbeddedStore.open({
+    dir: path.join(config.dataDir, 'store'),
+    genidBase: uris.genidBase,
+    locksGraph: uris.locksGraph,
+    snapshotAfterBytes: config.snapshotAfterBytes,
+  });
+}
+
+/** Starts Stelsel with a given configuration (used by the CLI entry below and by tests). */
+export async function start(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<Running> {
+  const uris = new UriPolicy(config.baseUrl);
+  const t0 = performance.now();
+  const raw = await openStore(config, uris);
+  if (raw instanceof EmbeddedStore) logger.info({ recovery: raw.recovery }, 'embedded store recovered');
+  const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
+  const store = validatingStore(raw, validator, {
+    exempt: (g) => g.value === uris.locksGraph.value || g.value.startsWith(uris.locksGraph.value + '/'),
+  });
+
+  let adminToken = config.adminToken;
+  if (!adminToken && config.demo) {
+    adminToken = randomBytes(24).toString('base64url');
+    logger.warn('ADMIN_TOKEN was not set; generated one for this demo run');
+    // Printed on stdout on purpose: the operator of a demo needs it to try the admin API.
+    process.stdout.write(`\nDemo admin token (valid until restart): ${adminToken}\n\n`);
+  }
+  const cfg: Config = { ...config, adminToken };
+
+  if (cfg.demo && (await raw.count()) === 0) {
+    const n = await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
+    logger.info({ quads: n }, 'demo data seeded');
+  }
+
+  const sparql = await createSparqlService({ config: cfg, store: raw, logger });
+  let ready = true;
+  const { app } = createApp({ config: cfg, store, uris, logger, validator, sparql, ready: () => ready });
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
+  logger.info({ port, baseUrl: cfg.baseUrl, store: raw.kind, ms: Math.round(performance.now() - t0) }, 'Stelsel is listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ready = false;
+      // Stop accepting; in-flight requests finish (idle keep-alive sockets are closed now).
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
+      await sparql.close();
+      await raw.close(); // drains queued writes and writes a snapshot
+      logger.info('Stelsel stopped');
+    })());
+  return { config: cfg, url: `http://127.0.0.1:${port}`, store: raw, stop };
+}
+
+async function cli(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env, { demo: process.argv.includes('--demo-default') });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = pino({ level: config.logLevel });
+  const running = await start(config, logger);
+  const onSignal = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  cli().catch((err) => {
+    process.stderr.write(`Stelsel failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,40 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from 'hono/jsx';
+
+export interface LayoutProps {
+  title: string;
+  lang?: string;
+  children?: Child;
+  /** RDFa prefix attribute for the <html> element. */
+  prefix?: string;
+  /** Extra elements for <head> (e.g. <link rel="alternate">). */
+  head?: Child;
+}
+
+/** The page frame of every HTML page: lang, skip link, navigation, main landmark. No JavaScript. */
+export function Layout({ title, lang = 'nl', children, prefix, head }: LayoutProps) {
+  return (
+    <html lang={lang} prefix={prefix}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Stelsel`}</title>
+        <link rel="stylesheet" href="/static/stelsel.css" />
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Naar de inhoud
+        </a>
+        <header class="site">
+          <nav aria-label="Hoofdmenu">
+            <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
+            <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
+            <a href="/api/docs">API</a>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

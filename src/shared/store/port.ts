@@ -1,0 +1,68 @@
+/**
+ * The TripleStore port. Two adapters implement it (embedded Oxigraph with our journal, and any
+ * SPARQL 1.1 Protocol server); both pass the same contract suite (test/store/contract.ts).
+ * Callers never branch on which adapter they have.
+ */
+import type * as RDF from '@rdfjs/types';
+import type { SparqlFragment } from '../rdf/encode.js';
+
+export type StoreKind = 'embedded' | 'sparql';
+
+/** One solution of a SELECT: variable name (without '?') -> bound term. Unbound variables are absent. */
+export type Bindings = Record<string, RDF.Term>;
+
+export type Query = string | SparqlFragment;
+
+export interface GraphReplacement {
+  graph: RDF.NamedNode;
+  /** The new content of the graph. The quads' own graph terms are ignored. */
+  quads: readonly RDF.Quad[];
+}
+
+/**
+ * A write, applied all-or-nothing in this order: graph replacements, deletions, insertions.
+ * Blank nodes are skolemised to IRIs under `${BASE_URL}/.well-known/genid/` on the way in, so a
+ * stored resource never has a blank-node identity that could change on reload.
+ */
+export interface Transaction {
+  replaceGraphs?: readonly GraphReplacement[];
+  delete?: readonly RDF.Quad[];
+  insert?: readonly RDF.Quad[];
+  /**
+   * Optimistic concurrency: an ASK query evaluated immediately before the write, inside the write
+   * queue; when its answer differs from `expect` the write is refused with a PreconditionFailed.
+   */
+  precondition?: { ask: Query; expect: boolean; message?: string };
+}
+
+export interface RawQueryResult {
+  contentType: string;
+  body: string;
+}
+
+export interface TripleStore {
+  readonly kind: StoreKind;
+  select(query: Query): Promise<Bindings[]>;
+  ask(query: Query): Promise<boolean>;
+  /** CONSTRUCT or DESCRIBE. */
+  construct(query: Query): Promise<RDF.Quad[]>;
+  transact(tx: Transaction): Promise<void>;
+  /** Number of quads in all graphs. */
+  count(): Promise<number>;
+  /**
+   * Takes a named lease (for scheduled jobs when several instances share a store). Returns true
+   * when `owner` holds the lease until now + ttlMs; false when another owner holds an unexpired one.
+   */
+  acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  releaseLock(name: string, owner: string): Promise<void>;
+  /** Finish pending writes and release resources. */
+  close(): Promise<void>;
+}
+
+export class PreconditionFailed extends Error {
+  readonly code = 'precondition_failed';
+}
+
+export class StoreUnavailable extends Error {
+  readonly code = 'store_unavailable';
+}

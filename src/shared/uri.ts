@@ -1,0 +1,62 @@
+/**
+ * The URI policy: the only place that mints IRIs. Things live under /id/{kind}/{id}; their
+ * documents under /doc/{kind}/{id}; named graphs under /graph/... Published URIs never change.
+ */
+import type * as RDF from '@rdfjs/types';
+import { namedNode } from './rdf/factory.js';
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
+
+export class UriPolicy {
+  readonly base: string;
+
+  constructor(baseUrl: string) {
+    this.base = baseUrl.replace(/\/+$/, '');
+  }
+
+  private seg(s: string): string {
+    if (!SEGMENT.test(s)) throw new Error(`Not a valid IRI path segment: ${JSON.stringify(s)}`);
+    return s;
+  }
+
+  /** IRI of a thing: /id/{kind}/{id...}. */
+  id(kind: string, ...id: string[]): RDF.NamedNode {
+    return namedNode(`${this.base}/id/${this.seg(kind)}/${id.map((s) => this.seg(s)).join('/')}`);
+  }
+
+  /** IRI of a named graph: /graph/{name...}. */
+  graph(...name: string[]): RDF.NamedNode {
+    return namedNode(`${this.base}/graph/${name.map((s) => this.seg(s)).join('/')}`);
+  }
+
+  /** Absolute URL for a path on this site. */
+  url(path: string): string {
+    return this.base + (path.startsWith('/') ? path : `/${path}`);
+  }
+
+  /** Prefix for skolemised blank nodes (RDF 1.1 §3.5). */
+  get genidBase(): string {
+    return `${this.base}/.well-known/genid/`;
+  }
+
+  get locksGraph(): RDF.NamedNode {
+    return this.graph('locks');
+  }
+
+  /** True when the IRI is one of ours (under BASE_URL). */
+  isLocal(iri: string): boolean {
+    return iri === this.base || iri.startsWith(this.base + '/');
+  }
+
+  /** Maps a local /id/... IRI to the path of its document (/doc/...), or null when not local. */
+  documentPathFor(iri: string): string | null {
+    if (!iri.startsWith(this.base + '/id/')) return null;
+    return '/doc/' + iri.slice(this.base.length + '/id/'.length);
+  }
+
+  /** Maps a /doc/... path back to the IRI of the thing it describes. */
+  iriForDocumentPath(path: string): string | null {
+    if (!path.startsWith('/doc/')) return null;
+    return `${this.base}/id/${path.slice('/doc/'.length)}`;
+  }
+}

@@ -1,0 +1,41 @@
+/** Builds the whole application in-process over a real embedded store in a temp dir. */
+import path from 'node:path';
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { EmbeddedStore } from '../../src/shared/store/embedded/embedded-store.js';
+import { ShaclValidator } from '../../src/shared/shacl/validator.js';
+import { validatingStore } from '../../src/shared/shacl/validating-store.js';
+import { createSparqlService } from '../../src/sparql/service.js';
+import { UriPolicy } from '../../src/shared/uri.js';
+import { seedDemoData } from '../../src/demo/seed.js';
+import { ROOT } from '../../src/main.js';
+import { tempDir, TEST_BASE } from './tmp.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
+  const tmp = tempDir();
+  const config: Config = loadConfig({ BASE_URL: TEST_BASE, DATA_DIR: tmp.dir, ADMIN_TOKEN, SPARQL_REPLICAS: '0', LOG_LEVEL: 'silent', ...opts.env });
+  const uris = new UriPolicy(config.baseUrl);
+  const raw = await EmbeddedStore.open({ dir: path.join(tmp.dir, 'store'), genidBase: uris.genidBase, locksGraph: uris.locksGraph });
+  const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
+  const store = validatingStore(raw, validator, { exempt: (g) => g.value.startsWith(uris.locksGraph.value) });
+  if (opts.demo) await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
+  const logger = pino({ level: 'silent' });
+  const sparql = await createSparqlService({ config, store: raw, logger });
+  const { app, registry } = createApp({ config, store, uris, logger, validator, sparql, ready: () => true });
+  return {
+    app,
+    registry,
+    raw,
+    store,
+    uris,
+    config,
+    async close() {
+      await sparql.close();
+      await raw.close({ snapshot: false });
+      tmp.remove();
+    },
+  };
+}
