@@ -18,7 +18,7 @@ const httpUrl = z
 
 const schema = z
   .object({
-    PORT: z.coerce.number().int('must be a whole number').min(1).max(65535).default(8080),
+    PORT: z.coerce.number({ invalid_type_error: 'must be a port number (0-65535)' }).int('must be a whole number').min(0).max(65535).default(8080),
     HOST: z.string().min(1).default('0.0.0.0'),
     BASE_URL: httpUrl.optional(),
     DATA_DIR: z.string().min(1).default('./var'),
@@ -36,15 +36,18 @@ const schema = z
     SPARQL_REPLICAS: z.coerce.number().int().min(0).max(8).default(1),
     SNAPSHOT_AFTER_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
   })
-  .superRefine((c, ctx) => {
-    if (c.STORE === 'sparql') {
-      if (!c.SPARQL_QUERY_URL) ctx.addIssue({ code: 'custom', path: ['SPARQL_QUERY_URL'], message: 'is required when STORE=sparql' });
-      if (!c.SPARQL_UPDATE_URL) ctx.addIssue({ code: 'custom', path: ['SPARQL_UPDATE_URL'], message: 'is required when STORE=sparql' });
-    }
-    if (!!c.SPARQL_USER !== !!c.SPARQL_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['SPARQL_PASSWORD'], message: 'SPARQL_USER and SPARQL_PASSWORD go together' });
-    }
-  });
+;
+
+/** Rules across variables; checked on the raw values so every problem is reported at once. */
+function crossChecks(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (raw.STORE === 'sparql') {
+    if (!raw.SPARQL_QUERY_URL) problems.push('SPARQL_QUERY_URL is required when STORE=sparql');
+    if (!raw.SPARQL_UPDATE_URL) problems.push('SPARQL_UPDATE_URL is required when STORE=sparql');
+  }
+  if (!!raw.SPARQL_USER !== !!raw.SPARQL_PASSWORD) problems.push('SPARQL_PASSWORD: SPARQL_USER and SPARQL_PASSWORD go together');
+  return problems;
+}
 
 export interface Config {
   port: number;
@@ -72,15 +75,14 @@ export class ConfigError extends Error {
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: Record<string, string | undefined> = process.env, defaults: { demo?: boolean } = {}): Config {
   const raw: Record<string, string | undefined> = {};
-  for (const key of Object.keys(schema._def.schema.shape)) {
+  for (const key of Object.keys(schema.shape)) {
     const v = env[key];
     if (v !== undefined && v !== '') raw[key] = v;
   }
   if (raw.DEMO === undefined && defaults.demo !== undefined) raw.DEMO = String(defaults.demo);
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`));
-  }
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`)), ...crossChecks(raw)];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const c = parsed.data;
   const baseUrl = (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return {

@@ -101,7 +101,7 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
 async function cli(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig(process.env, { demo: process.argv.includes('--demo-default') });
+    config = loadConfig(undefined, { demo: process.argv.includes('--demo-default') });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
