@@ -3,6 +3,7 @@
  * user text can only ever become a literal or a validated IRI, never query structure.
  */
 import type * as RDF from '@rdfjs/types';
+import { isPlainString } from './factory.js';
 import { XSD } from './vocab.js';
 
 // Characters forbidden in IRIREF by the SPARQL / N-Triples grammars.
@@ -37,7 +38,7 @@ export function encodeLiteral(lit: RDF.Literal): string {
     if (!LANG.test(lit.language)) throw new TermEncodingError(`Invalid language tag: ${JSON.stringify(lit.language)}`);
     return `${body}@${lit.language}`;
   }
-  if (!lit.datatype || lit.datatype.value === XSD.string.value) return body;
+  if (isPlainString(lit)) return body;
   return `${body}^^${encodeIri(lit.datatype.value)}`;
 }
 

@@ -126,9 +126,20 @@ async function writeJsonLd(triples: readonly RDF.Quad[], prefixes: Record<string
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const NCNAME_START = 'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
-const LOCAL_NAME = new RegExp(`[${NCNAME_START}][${NCNAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`);
-const NCNAME = new RegExp(`^[${NCNAME_START}][${NCNAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`);
+/** XML names (approximating the XML 1.0 NameStartChar / NameChar classes with Unicode properties). */
+const NAME_START = /^[\p{L}_]$/u;
+const NAME_CHAR = /^[\p{L}\p{N}\p{M}_.\-\u00B7\u203F\u2040]$/u;
+const NCNAME = /^[\p{L}_][\p{L}\p{N}\p{M}_.\-\u00B7\u203F\u2040]*$/u;
+
+/** Splits an IRI into namespace and the longest XML local name at its end (linear time), or null. */
+function splitQName(iri: string): [ns: string, local: string] | null {
+  const chars = [...iri];
+  let i = chars.length;
+  while (i > 0 && NAME_CHAR.test(chars[i - 1]!)) i--;
+  while (i < chars.length && !NAME_START.test(chars[i]!)) i++;
+  if (i === 0 || i >= chars.length) return null;
+  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+}
 
 function xmlChars(s: string, what: string): string {
   if (NOT_XML_CHAR.test(s)) throw new NotSerializable('rdf', `${what} contains a character XML 1.0 cannot represent`);
@@ -160,9 +171,9 @@ function writeRdfXml(triples: readonly RDF.Quad[], prefixes: Record<string, stri
   const ns = new Map<string, string>([[RDF_.iri, 'rdf']]);
   const taken = new Set(ns.values());
   const qname = (iri: string): string => {
-    const m = LOCAL_NAME.exec(iri);
-    if (!m || m.index === 0) throw new NotSerializable('rdf', `RDF/XML cannot name the predicate <${iri}>`);
-    const nsIri = iri.slice(0, m.index);
+    const split = splitQName(iri);
+    if (!split) throw new NotSerializable('rdf', `RDF/XML cannot name the predicate <${iri}>`);
+    const [nsIri, local] = split;
     let prefix = ns.get(nsIri);
     if (!prefix) {
       prefix = preferred.get(nsIri);
@@ -170,7 +181,7 @@ function writeRdfXml(triples: readonly RDF.Quad[], prefixes: Record<string, stri
       ns.set(nsIri, prefix);
       taken.add(prefix);
     }
-    return `${prefix}:${m[0]}`;
+    return `${prefix}:${local}`;
   };
   const node = (t: RDF.Term, about: 'rdf:about' | 'rdf:resource'): [string, string] => {
     if (t.termType === 'BlankNode') {
@@ -224,16 +235,32 @@ export async function parse(text: string, format: SerializationFormat, opts: Par
     case 'nt':
       return new N3.Parser({ format: format === 'ttl' ? 'text/turtle' : 'application/n-triples', ...(opts.base ? { baseIRI: opts.base } : {}) }).parse(text);
     case 'jsonld': {
-      const nquads = (await jsonld.toRDF(JSON.parse(text) as jsonld.JsonLdDocument, {
-        format: 'application/n-quads',
-        documentLoader: localDocumentLoader,
-        ...(opts.base ? { base: opts.base } : {}),
-      })) as unknown as string;
+      let nquads: string;
+      try {
+        nquads = (await jsonld.toRDF(JSON.parse(text) as jsonld.JsonLdDocument, {
+          format: 'application/n-quads',
+          documentLoader: localDocumentLoader,
+          ...(opts.base ? { base: opts.base } : {}),
+        })) as unknown as string;
+      } catch (e) {
+        throw new AppError('bad_request', `Invalid JSON-LD: ${jsonLdErrorMessage(e)}`);
+      }
       return new N3.Parser({ format: 'application/n-quads' }).parse(nquads);
     }
     case 'rdf':
       return parseRdfXml(text, opts.base);
   }
+}
+
+/** The innermost message of a jsonld.js error (its causes are nested in `details.cause`). */
+function jsonLdErrorMessage(e: unknown): string {
+  let err = e as { message?: string; details?: { cause?: unknown } } | undefined;
+  let message = err?.message ?? String(e);
+  for (let i = 0; err?.details?.cause && i < 5; i++) {
+    err = err.details.cause as typeof err;
+    if (err?.message) message = err.message;
+  }
+  return message;
 }
 
 async function parseRdfXml(text: string, base = 'urn:x-stelsel:base'): Promise<RDF.Quad[]> {

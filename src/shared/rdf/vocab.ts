@@ -13,7 +13,7 @@ export function namespace<T extends string>(iri: string, terms: readonly T[]): N
   return fn;
 }
 
-export const RDF_ = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString', 'first', 'rest', 'nil'] as const);
+export const RDF_ = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString', 'first', 'rest', 'nil', 'HTML', 'XMLLiteral'] as const);
 export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment', 'seeAlso', 'Class'] as const);
 export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
   'string', 'boolean', 'integer', 'decimal', 'double', 'date', 'dateTime', 'duration', 'anyURI', 'gYear',
@@ -40,7 +40,7 @@ export const SD = namespace('http://www.w3.org/ns/sparql-service-description#', 
   'Service', 'endpoint', 'supportedLanguage', 'SPARQL11Query', 'resultFormat', 'feature', 'defaultDataset',
 ] as const);
 export const VOID = namespace('http://rdfs.org/ns/void#', ['Dataset', 'sparqlEndpoint', 'triples', 'rootResource'] as const);
-export const DCAT = namespace('http://www.w3.org/ns/dcat#', ['Catalog', 'Dataset', 'Distribution', 'accessURL'] as const);
+export const DCAT = namespace('http://www.w3.org/ns/dcat#', ['Catalog', 'Dataset', 'Distribution', 'accessURL', 'catalog'] as const);
 
 /** Stelsel's own vocabulary (ontologies/stelsel.ttl). */
 export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [

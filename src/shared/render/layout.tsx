@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 
 export interface LayoutProps {
   title: string;
@@ -11,30 +12,42 @@ export interface LayoutProps {
   head?: Child;
 }
 
-/** The page frame of every HTML page: lang, skip link, navigation, main landmark. No JavaScript. */
+/** Standards mode for every page (JSX cannot express a doctype; this is a constant). */
+const DOCTYPE = raw('<!DOCTYPE html>');
+
+/**
+ * The page frame of every HTML page: doctype, lang, skip link, navigation, main landmark. No
+ * JavaScript. RDFa-neutral: none of its links has `property`, and HTML+RDFa processors give the
+ * stylesheet link no meaning (test/linked-data/rdfa-roundtrip.test.ts checks both processors), so
+ * a page's RDFa is exactly what its content states. Pages with RDFa should not add `rel` links to
+ * `head` (XHTML-vocabulary processors would read `rel="alternate"` as a triple).
+ */
 export function Layout({ title, lang = 'nl', children, prefix, head }: LayoutProps) {
   return (
-    <html lang={lang} prefix={prefix}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Stelsel`}</title>
-        <link rel="stylesheet" href="/static/stelsel.css" />
-        {head}
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          Naar de inhoud
-        </a>
-        <header class="site">
-          <nav aria-label="Hoofdmenu">
-            <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
-            <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
-            <a href="/api/docs">API</a>
-          </nav>
-        </header>
-        <main id="main">{children}</main>
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang={lang} prefix={prefix}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · Stelsel`}</title>
+          <link rel="stylesheet" href="/static/stelsel.css" />
+          {head}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            Naar de inhoud
+          </a>
+          <header class="site">
+            <nav aria-label="Hoofdmenu">
+              <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
+              <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
+              <a href="/api/docs">API</a>
+            </nav>
+          </header>
+          <main id="main">{children}</main>
+        </body>
+      </html>
+    </>
   );
 }

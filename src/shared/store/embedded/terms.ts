@@ -1,7 +1,7 @@
 /** Conversion between Oxigraph terms and the project's RDF/JS (N3) terms. */
 import oxigraph from 'oxigraph';
 import type * as RDF from '@rdfjs/types';
-import { blankNode, defaultGraph, literal, namedNode, quad, variable } from '../../rdf/factory.js';
+import { blankNode, defaultGraph, isPlainString, literal, namedNode, quad, variable } from '../../rdf/factory.js';
 
 export function fromOx(t: oxigraph.Term): RDF.Term {
   switch (t.termType) {
@@ -36,7 +36,8 @@ export function toOx(t: RDF.Term): oxigraph.Term {
     case 'BlankNode':
       return oxigraph.blankNode(t.value);
     case 'Literal':
-      return t.language ? oxigraph.literal(t.value, t.language) : oxigraph.literal(t.value, oxigraph.namedNode(t.datatype.value));
+      if (t.language) return oxigraph.literal(t.value, t.language);
+      return isPlainString(t) ? oxigraph.literal(t.value) : oxigraph.literal(t.value, oxigraph.namedNode(t.datatype.value));
     case 'DefaultGraph':
       return oxigraph.defaultGraph();
     case 'Variable':

@@ -1,0 +1,92 @@
+/**
+ * The description of the site itself, shown on the home page (in RDFa) and served as RDF at
+ * `/?format=ttl` etc.: the site is a catalogue (dcat:Catalog, void:Dataset) of the three
+ * registers, each a dcat:Catalog with a home page, and it has a SPARQL endpoint.
+ *
+ * The registers' IRIs and titles are those of data/demo/site.trig (`/id/register/...`).
+ */
+import type * as RDF from '@rdfjs/types';
+import { literal, namedNode, quad } from '../shared/rdf/factory.js';
+import { DCAT, DCT, FOAF, RDF_, VOID } from '../shared/rdf/vocab.js';
+import type { UriPolicy } from '../shared/uri.js';
+
+export interface RegisterEntry {
+  iri: RDF.NamedNode;
+  title: RDF.Literal;
+  description: RDF.Literal;
+  /** The register's own pages. */
+  homepage: RDF.NamedNode;
+  /** Standards the register follows (display only). */
+  basis: string;
+}
+
+export interface SiteDescription {
+  site: RDF.NamedNode;
+  types: RDF.NamedNode[];
+  title: RDF.Literal;
+  description: RDF.Literal;
+  registers: RegisterEntry[];
+  sparqlEndpoint: RDF.NamedNode;
+  registerTypes: RDF.NamedNode[];
+}
+
+const nl = (s: string) => literal(s, 'nl');
+
+export function siteDescription(uris: UriPolicy): SiteDescription {
+  const page = (path: string) => uris.url(path);
+  const register = (id: string, title: string, description: string, basis: string): RegisterEntry => ({
+    iri: uris.id('register', id),
+    title: nl(title),
+    description: nl(description),
+    homepage: namedNode(page(`/${id}`)),
+    basis,
+  });
+  return {
+    site: namedNode(page('/')),
+    types: [DCAT.Catalog, VOID.Dataset],
+    title: nl('Stelsel'),
+    description: nl('Drie overheidsregisters als linked data op één plek: producten en diensten, lokale besluiten en archiefseries.'),
+    registers: [
+      register(
+        'catalogus',
+        'Productcatalogus',
+        'Producten en diensten van overheidsorganisaties volgens Samenwerkende Catalogi 4.0.',
+        'Samenwerkende Catalogi 4.0, CPSV-AP',
+      ),
+      register(
+        'besluiten',
+        'Lokale besluiten',
+        "Agenda's, besluitenlijsten, notulen en uittreksels van lokale besturen (LBLOD).",
+        'LBLOD (besluit, mandaat)',
+      ),
+      register(
+        'series',
+        'Serieregister',
+        'Series van archiefbescheiden met hun bewaartermijn en bestemming, goedgekeurd door de selectiecommissie.',
+        'Serieregister',
+      ),
+    ],
+    registerTypes: [DCAT.Catalog],
+    sparqlEndpoint: namedNode(page('/sparql')),
+  };
+}
+
+/** The same description as triples (the Turtle, JSON-LD, ... representations of the home page). */
+export function siteTriples(d: SiteDescription): RDF.Quad[] {
+  const out: RDF.Quad[] = [
+    ...d.types.map((t) => quad(d.site, RDF_.type, t)),
+    quad(d.site, DCT.title, d.title),
+    quad(d.site, DCT.description, d.description),
+    quad(d.site, VOID.sparqlEndpoint, d.sparqlEndpoint),
+  ];
+  for (const r of d.registers) {
+    out.push(
+      quad(d.site, DCAT.catalog, r.iri),
+      ...d.registerTypes.map((t) => quad(r.iri, RDF_.type, t)),
+      quad(r.iri, DCT.title, r.title),
+      quad(r.iri, DCT.description, r.description),
+      quad(r.iri, FOAF.homepage, r.homepage),
+    );
+  }
+  return out;
+}
