@@ -37,6 +37,8 @@ async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> 
       password: config.store.password,
       genidBase: uris.genidBase,
       locksGraph: uris.locksGraph,
+      // Count only Stelsel's own graphs (a shared server has system graphs of its own).
+      graphPrefix: `${uris.base}/`,
     });
   }
   return EmbeddedStore.open({

@@ -1,6 +1,6 @@
 /**
- * STORE=sparql: public queries go to the remote server's query URL (plain POST
- * application/sparql-query; the query URL is public, so no credentials are sent). The remote answers
+ * STORE=sparql: public queries go to the remote server's query URL (a POST, form-encoded
+ * as query=...; the query URL is public, so no credentials are sent). The remote answers
  * in SPARQL JSON or N-Triples; the row limit and the requested format are applied here, as for the
  * embedded replicas. Failures never reveal the server's URL.
  */
@@ -57,8 +57,10 @@ export class RemoteRunner {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/sparql-query; charset=utf-8', accept },
-        body: query,
+        // Form-encoded: every SPARQL 1.1 server accepts it, and Virtuoso 7 hangs on a raw
+        // application/sparql-query body.
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept },
+        body: new URLSearchParams({ query }).toString(),
         signal,
         redirect: 'error',
       });

@@ -143,3 +143,29 @@ describe('embedded store durability', () => {
     await r.close();
   });
 });
+
+describe('embedded store count', () => {
+  it('stays exact across replacements, deletions, duplicates, refused transactions and bulk loads', async () => {
+    const tmp = tempDir();
+    const s = await open(tmp.dir);
+    try {
+      const g = ex('counted');
+      const q = (i: number) => quad(ex(`c${i}`), ex('p'), literal(String(i)), g);
+      expect(await s.count()).toBe(0);
+      await s.transact({ insert: [q(1), q(2), q(2), q(3)] });
+      expect(await s.count()).toBe(3);
+      await s.transact({ delete: [q(1), q(99)], insert: [q(3)] });
+      expect(await s.count()).toBe(2);
+      await s.transact({ replaceGraphs: [{ graph: g, quads: [q(5), q(6), q(7), q(8)] }] });
+      expect(await s.count()).toBe(4);
+      await expect(s.transact({ insert: [q(9)], precondition: { ask: 'ASK { FILTER(false) }', expect: true } })).rejects.toThrow();
+      expect(await s.count()).toBe(4);
+      await s.bulkLoad('<http://test.example/c5> <http://test.example/p> "5" <http://test.example/counted> .\n<http://test.example/b> <http://test.example/p> "b" .\n');
+      expect(await s.count()).toBe(5);
+      expect(await s.count()).toBe(s.ox.size);
+    } finally {
+      await s.close({ snapshot: false });
+      tmp.remove();
+    }
+  });
+});

@@ -60,6 +60,8 @@ export class EmbeddedStore implements TripleStore {
   private failed: Error | null = null;
   private closed = false;
   private snapshotHolds = 0;
+  /** Exact quad count kept up to date by the write path (Oxigraph's size walks the whole store). */
+  private quadCount: number | null = null;
   recovery!: RecoveryInfo;
 
   private constructor(private readonly opts: EmbeddedStoreOptions) {}
@@ -128,7 +130,8 @@ export class EmbeddedStore implements TripleStore {
   }
 
   async count(): Promise<number> {
-    return this.ox.size;
+    this.quadCount ??= this.ox.size;
+    return this.quadCount;
   }
 
   // ---------------------------------------------------------------- writes
@@ -247,6 +250,7 @@ export class EmbeddedStore implements TripleStore {
       return;
     }
     for (const d of done) {
+      if (this.quadCount !== null) this.quadCount += d.undo.added.length - d.undo.removed.length;
       this.emit(d.payload, d.seq);
       d.p.resolve();
     }
@@ -259,6 +263,7 @@ export class EmbeddedStore implements TripleStore {
       await this.journal.append(encodeRecord(payload));
       this.seq = seq;
       applyOps(this.ox, [{ op: ['l', p.bulk!] }]);
+      this.quadCount = null; // a bulk load may contain quads that were already there
       this.emit(payload, seq);
       p.resolve();
     } catch (e) {

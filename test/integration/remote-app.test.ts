@@ -1,0 +1,74 @@
+/**
+ * The whole product on STORE=sparql against the real Virtuoso from globalSetup: demo seeding,
+ * /health, SHACL-validated writes, the public SPARQL endpoint forwarding to Virtuoso, linked-data
+ * pages, and a restart that finds everything again (the app keeps no state of its own).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { start, type Running } from '../../src/main.js';
+import { VIRTUOSO_MISSING } from '../support/global-setup.js';
+import { tempDir } from '../support/tmp.js';
+
+const virtuoso = inject('virtuoso');
+const TOKEN = 'remote-app-admin-token-0123456789abcdef';
+
+describe.skipIf(!virtuoso)(`Stelsel on STORE=sparql (Virtuoso 7)${virtuoso ? '' : ` (skipped: ${VIRTUOSO_MISSING})`}`, () => {
+  const tmp = tempDir();
+  // A fresh BASE_URL per run: the server is shared by the whole test run.
+  const base = `http://remote-${randomUUID().slice(0, 8)}.stelsel.test`;
+  const config = () =>
+    loadConfig({
+      STORE: 'sparql',
+      SPARQL_QUERY_URL: virtuoso!.queryUrl,
+      SPARQL_UPDATE_URL: virtuoso!.updateUrl,
+      SPARQL_USER: virtuoso!.user,
+      SPARQL_PASSWORD: virtuoso!.password,
+      BASE_URL: base,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: tmp.dir,
+      ADMIN_TOKEN: TOKEN,
+      DEMO: 'true',
+      LOG_LEVEL: 'silent',
+    });
+  let running: Running | undefined;
+  afterAll(async () => {
+    await running?.stop();
+    tmp.remove();
+  });
+
+  it('serves, validates writes and answers queries from the remote store, and survives a restart', async () => {
+    running = await start(config(), pino({ level: 'silent' }));
+    const health = (await (await fetch(`${running.url}/health`)).json()) as { status: string; store: string; triples: number };
+    expect(health).toMatchObject({ status: 'ok', store: 'sparql' });
+    expect(health.triples).toBeGreaterThan(10); // the demo data, counted in this BASE_URL's graphs only
+
+    const graph = `${base}/graph/remote-test`;
+    const put = (body: string, accept = 'application/json') =>
+      fetch(`${running!.url}/api/graphs?graph=${encodeURIComponent(graph)}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/turtle', accept },
+        body,
+      });
+    const org = `<${base}/id/organisatie/remote> a <http://www.w3.org/ns/org#Organization>`;
+    expect((await put(`${org} .`)).status).toBe(422);
+    expect((await put(`${org} ; <http://www.w3.org/2004/02/skos/core#prefLabel> "Gemeente Op Afstand"@nl .`)).status).toBe(204);
+
+    const q = encodeURIComponent(`SELECT ?l WHERE { GRAPH <${graph}> { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }`);
+    const res = await fetch(`${running.url}/sparql?query=${q}`, { headers: { accept: 'application/sparql-results+json' } });
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as { results: { bindings: { l: { value: string; 'xml:lang'?: string } }[] } };
+    expect(json.results.bindings).toEqual([{ l: expect.objectContaining({ value: 'Gemeente Op Afstand', 'xml:lang': 'nl' }) }]);
+
+    const page = await fetch(`${running.url}/doc/organisatie/remote`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Gemeente Op Afstand');
+
+    await running.stop();
+    running = await start(config(), pino({ level: 'silent' }));
+    const again = (await (await fetch(`${running.url}/health`)).json()) as { triples: number };
+    expect(again.triples).toBe(health.triples + 2);
+  }, 120_000);
+});
