@@ -56,7 +56,8 @@ export function execute(store: oxigraph.Store, job: ExecJob): ExecOutcome {
 }
 
 export function failure(e: unknown): ExecFailure {
-  if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+  // A trap inside Oxigraph's WebAssembly (e.g. out of memory) is a WebAssembly.RuntimeError.
+  if ((e instanceof Error && e.name === 'RuntimeError') || e instanceof RangeError) {
     return { code: 'store_unavailable', message: 'The query engine failed (out of memory?); try a smaller query', fatal: true };
   }
   const msg = e instanceof Error ? e.message : String(e);
