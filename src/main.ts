@@ -17,6 +17,7 @@ import { ShaclValidator } from './shared/shacl/validator.js';
 import { validatingStore } from './shared/shacl/validating-store.js';
 import { createSparqlService } from './sparql/service.js';
 import { seedDemoData } from './demo/seed.js';
+import { ensureSiteGraph } from './home/index.js';
 
 /** Package root (one level above src/ or dist/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,7 +70,9 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   }
   const cfg: Config = { ...config, adminToken };
 
-  if (cfg.demo && (await raw.count()) === 0) {
+  const empty = (await raw.count()) === 0;
+  if (await ensureSiteGraph(store, uris)) logger.info('site description written');
+  if (cfg.demo && empty) {
     const n = await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
     logger.info({ quads: n }, 'demo data seeded');
   }

@@ -3,12 +3,15 @@
  * `/?format=ttl` etc.: the site is a catalogue (dcat:Catalog, void:Dataset) of the three
  * registers, each a dcat:Catalog with a home page, and it has a SPARQL endpoint.
  *
- * The registers' IRIs and titles are those of data/demo/site.trig (`/id/register/...`).
+ * Stored in the graph {BASE_URL}/graph/site at every start (ensureSiteGraph), so the registers'
+ * IRIs (`/id/register/...`) resolve in every deployment.
  */
 import type * as RDF from '@rdfjs/types';
 import { literal, namedNode, quad } from '../shared/rdf/factory.js';
 import { DCAT, DCT, FOAF, RDF_, VOID } from '../shared/rdf/vocab.js';
 import type { UriPolicy } from '../shared/uri.js';
+import type { TripleStore } from '../shared/store/port.js';
+import { sparql } from '../shared/rdf/encode.js';
 
 export interface RegisterEntry {
   iri: RDF.NamedNode;
@@ -89,4 +92,21 @@ export function siteTriples(d: SiteDescription): RDF.Quad[] {
     );
   }
   return out;
+}
+
+const tripleKey = (q: RDF.Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}:${'language' in q.object ? q.object.language : ''}`;
+
+/**
+ * Makes the site graph hold exactly the site description (run at every start, so the registers'
+ * IRIs resolve in every deployment and follow a change of BASE_URL-independent wording).
+ * Writes only when the stored description differs. Returns whether it wrote.
+ */
+export async function ensureSiteGraph(store: TripleStore, uris: UriPolicy): Promise<boolean> {
+  const graph = uris.graph('site');
+  const wanted = siteTriples(siteDescription(uris));
+  const stored = await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${graph} { ?s ?p ?o } }`);
+  const have = new Set(stored.map(tripleKey));
+  if (have.size === wanted.length && wanted.every((q) => have.has(tripleKey(q)))) return false;
+  await store.transact({ replaceGraphs: [{ graph, quads: wanted }] });
+  return true;
 }

@@ -112,4 +112,15 @@ describe('SHACL write path through HTTP', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
+
+  it('describes the site and its registers without demo data, and writes that description only once', async () => {
+    for (const id of ['catalogus', 'besluiten', 'series']) {
+      const res = await t.app.request(`/id/register/${id}`, { headers: { accept: 'text/turtle' } });
+      expect(res.status).toBe(303);
+    }
+    const { ensureSiteGraph } = await import('../../src/home/index.js');
+    const seq = t.raw.lastSeq;
+    expect(await ensureSiteGraph(t.store, t.uris)).toBe(false);
+    expect(t.raw.lastSeq).toBe(seq);
+  });
 });

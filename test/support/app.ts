@@ -9,6 +9,7 @@ import { validatingStore } from '../../src/shared/shacl/validating-store.js';
 import { createSparqlService } from '../../src/sparql/service.js';
 import { UriPolicy } from '../../src/shared/uri.js';
 import { seedDemoData } from '../../src/demo/seed.js';
+import { ensureSiteGraph } from '../../src/home/index.js';
 import { ROOT } from '../../src/main.js';
 import { tempDir, TEST_BASE } from './tmp.js';
 
@@ -21,6 +22,7 @@ export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, s
   const raw = await EmbeddedStore.open({ dir: path.join(tmp.dir, 'store'), genidBase: uris.genidBase, locksGraph: uris.locksGraph });
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
   const store = validatingStore(raw, validator, { exempt: (g) => g.value.startsWith(uris.locksGraph.value) });
+  await ensureSiteGraph(store, uris);
   if (opts.demo) await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
   const logger = pino({ level: 'silent' });
   const sparql = await createSparqlService({ config, store: raw, logger });
