@@ -13,6 +13,7 @@ import type { AppEnv, CoreDeps } from './shared/http/context.js';
 import { ApiRegistry } from './shared/http/openapi.js';
 import type { ShaclValidator } from './shared/shacl/validator.js';
 import { createHealthRoutes } from './health/routes.js';
+import { authenticate, type SessionResolver, type TokenResolver } from './shared/auth/authenticate.js';
 import { createGraphStoreRoutes } from './graphs/routes.js';
 import { createSparqlRoutes } from './sparql/routes.js';
 import type { SparqlEndpointService } from './sparql/service.js';
@@ -21,6 +22,10 @@ import { createLinkedDataRoutes } from './linked-data/routes.js';
 
 export interface AppDeps extends CoreDeps {
   validator: ShaclValidator;
+  /** Resolves API tokens to actors (identity module). */
+  tokens?: TokenResolver;
+  /** Resolves the session cookie to a user (identity module). */
+  sessions?: SessionResolver;
   sparql: SparqlEndpointService;
   /** Whether the store has finished loading (GET /health answers 503 until then). */
   ready: () => boolean;
@@ -70,6 +75,8 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
       },
     }),
   );
+
+  app.use('*', authenticate({ adminToken: deps.config.adminToken, bootstrapIri: deps.uris.id('agent', 'bootstrap').value, tokens: deps.tokens, sessions: deps.sessions }));
 
   app.route('/', createHealthRoutes(deps, registry.scope('')));
   app.route('/sparql', createSparqlRoutes(deps, registry.scope('/sparql')));

@@ -15,6 +15,7 @@ import { SparqlStore } from './shared/store/remote/sparql-store.js';
 import type { TripleStore } from './shared/store/port.js';
 import { ShaclValidator } from './shared/shacl/validator.js';
 import { validatingStore } from './shared/shacl/validating-store.js';
+import { AuditLog } from './shared/audit/audit-log.js';
 import { createSparqlService } from './sparql/service.js';
 import { seedDemoData } from './demo/seed.js';
 import { ensureSiteGraph } from './home/index.js';
@@ -57,9 +58,8 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const raw = await openStore(config, uris);
   if (raw instanceof EmbeddedStore) logger.info({ recovery: raw.recovery }, 'embedded store recovered');
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
-  const store = validatingStore(raw, validator, {
-    exempt: (g) => g.value === uris.locksGraph.value || g.value.startsWith(uris.locksGraph.value + '/'),
-  });
+  const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });
+  const audit = new AuditLog(store, uris);
 
   let adminToken = config.adminToken;
   if (!adminToken && config.demo) {
@@ -79,7 +79,7 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
 
   const sparql = await createSparqlService({ config: cfg, store: raw, logger });
   let ready = true;
-  const { app } = createApp({ config: cfg, store, uris, logger, validator, sparql, ready: () => ready });
+  const { app } = createApp({ config: cfg, store, uris, logger, audit, validator, sparql, ready: () => ready });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));

@@ -1,12 +1,14 @@
 /**
  * SPARQL 1.1 Graph Store HTTP Protocol (indirect identification, ?graph=IRI) for operators:
- * read, replace, merge and drop one named graph under BASE_URL/graph/. Bootstrap-admin only.
- * Every write goes through the validating store, so shapes apply as for any register write.
+ * read, replace, merge and drop one named graph under BASE_URL/graph/ (system graphs excluded).
+ * Platform beheerders and the bootstrap token only. Every write goes through the validating store
+ * (shapes apply as for any register write) and is audited in the same transaction.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { Transaction } from '../shared/store/port.js';
 import type * as RDF from '@rdfjs/types';
 import { AppError } from '../shared/errors.js';
-import { requireAdminToken } from '../shared/http/admin.js';
+import { authorize } from '../shared/auth/policy.js';
 import type { AppEnv, CoreDeps } from '../shared/http/context.js';
 import type { ApiScope } from '../shared/http/openapi.js';
 import { preferredType } from '../shared/http/conneg.js';
@@ -20,7 +22,13 @@ const GRAPH_PARAM = { name: 'graph', in: 'query' as const, required: true, descr
 
 export function createGraphStoreRoutes(deps: CoreDeps, api: ApiScope): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const admin = requireAdminToken(deps.config.adminToken);
+  const platform = deps.uris.platform.value;
+  const admin: MiddlewareHandler<AppEnv> = async (c, next) => {
+    authorize(c.get('actor'), 'graph.write', undefined, platform);
+    await next();
+  };
+  const write = (c: Context<AppEnv>, action: string, graph: RDF.NamedNode, tx: Transaction) =>
+    deps.audit.write({ actor: c.get('actor'), requestId: c.get('requestId') }, { action, resource: graph, scope: deps.uris.platform }, tx);
   const prefix = deps.uris.url('/graph/');
 
   const graphOf = (c: Context<AppEnv>): RDF.NamedNode => {
@@ -29,7 +37,7 @@ export function createGraphStoreRoutes(deps: CoreDeps, api: ApiScope): Hono<AppE
     if (!isValidIri(iri) || !iri.startsWith(prefix) || iri.length === prefix.length) {
       throw new AppError('bad_request', `"graph" must be an IRI starting with ${prefix}`);
     }
-    if (iri === deps.uris.locksGraph.value || iri.startsWith(deps.uris.locksGraph.value + '/')) {
+    if (deps.uris.isSystemGraph(iri)) {
       throw new AppError('forbidden', 'System graphs cannot be written through this API');
     }
     return namedNode(iri);
@@ -95,7 +103,7 @@ export function createGraphStoreRoutes(deps: CoreDeps, api: ApiScope): Hono<AppE
     async (c) => {
       const graph = graphOf(c);
       const quads = await bodyQuads(c, graph);
-      await deps.store.transact({ replaceGraphs: [{ graph, quads }] });
+      await write(c, 'graph.replace', graph, { replaceGraphs: [{ graph, quads }] });
       c.get('log').info({ graph: graph.value, quads: quads.length }, 'graph replaced');
       return c.body(null, 204);
     },
@@ -114,7 +122,7 @@ export function createGraphStoreRoutes(deps: CoreDeps, api: ApiScope): Hono<AppE
     async (c) => {
       const graph = graphOf(c);
       const quads = await bodyQuads(c, graph);
-      await deps.store.transact({ insert: quads });
+      await write(c, 'graph.merge', graph, { insert: quads });
       return c.body(null, 204);
     },
   );
@@ -125,7 +133,7 @@ export function createGraphStoreRoutes(deps: CoreDeps, api: ApiScope): Hono<AppE
     admin,
     async (c) => {
       const graph = graphOf(c);
-      await deps.store.transact({ replaceGraphs: [{ graph, quads: [] }] });
+      await write(c, 'graph.drop', graph, { replaceGraphs: [{ graph, quads: [] }] });
       return c.body(null, 204);
     },
   );

@@ -43,6 +43,36 @@ export class UriPolicy {
     return this.graph('locks');
   }
 
+  /** The append-only audit log (PROV-O activities). */
+  get auditGraph(): RDF.NamedNode {
+    return this.graph('audit');
+  }
+
+  /** Version counters of resources (one integer per resource). */
+  get versionsGraph(): RDF.NamedNode {
+    return this.graph('versions');
+  }
+
+  /** Users, role grants and API tokens (hashed). */
+  get identityGraph(): RDF.NamedNode {
+    return this.graph('identity');
+  }
+
+  /** The scope IRI of platform-wide roles. */
+  get platform(): RDF.NamedNode {
+    return this.id('platform', 'stelsel');
+  }
+
+  /**
+   * Graphs only Stelsel itself reads: never served by the public SPARQL endpoint, never written
+   * through the Graph Store API, not validated as register resources.
+   */
+  isSystemGraph(iri: string): boolean {
+    return [this.locksGraph, this.auditGraph, this.versionsGraph, this.identityGraph].some(
+      (g) => iri === g.value || iri.startsWith(g.value + '/'),
+    );
+  }
+
   /** True when the IRI is one of ours (under BASE_URL). */
   isLocal(iri: string): boolean {
     return iri === this.base || iri.startsWith(this.base + '/');

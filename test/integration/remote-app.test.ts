@@ -56,6 +56,7 @@ describe.skipIf(!virtuoso)(`Stelsel on STORE=sparql (Virtuoso 7)${virtuoso ? '' 
     expect((await put(`${org} .`)).status).toBe(422);
     expect((await put(`${org} ; <http://www.w3.org/2004/02/skos/core#prefLabel> "Gemeente Op Afstand"@nl .`)).status).toBe(204);
 
+    const written = (await (await fetch(`${running.url}/health`)).json()) as { triples: number };
     const q = encodeURIComponent(`SELECT ?l WHERE { GRAPH <${graph}> { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }`);
     const res = await fetch(`${running.url}/sparql?query=${q}`, { headers: { accept: 'application/sparql-results+json' } });
     expect(res.status).toBe(200);
@@ -69,6 +70,6 @@ describe.skipIf(!virtuoso)(`Stelsel on STORE=sparql (Virtuoso 7)${virtuoso ? '' 
     await running.stop();
     running = await start(config(), pino({ level: 'silent' }));
     const again = (await (await fetch(`${running.url}/health`)).json()) as { triples: number };
-    expect(again.triples).toBe(health.triples + 2);
+    expect(again.triples).toBe(written.triples);
   }, 120_000);
 });

@@ -4,6 +4,7 @@
  * /sparql sub-app and a trivial /health route.
  */
 import { randomUUID } from 'node:crypto';
+import { AuditLog } from '../../src/shared/audit/audit-log.js';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -131,7 +132,7 @@ function testApp(deps: { config: Config; store: TripleStore; uris: UriPolicy; se
     await next();
   });
   app.get('/health', (c) => c.json({ status: 'ok', at: performance.now() }));
-  app.route('/sparql', createSparqlRoutes({ config: deps.config, store: deps.store, uris: deps.uris, logger: silent, sparql: deps.service }, registry.scope('/sparql')));
+  app.route('/sparql', createSparqlRoutes({ config: deps.config, store: deps.store, uris: deps.uris, logger: silent, audit: new AuditLog(deps.store, deps.uris), sparql: deps.service }, registry.scope('/sparql')));
   app.notFound((c) => renderError(c, new AppError('not_found', `No page at ${c.req.path}`), c.get('requestId')));
   app.onError((err, c) => renderError(c, toAppError(err), c.get('requestId') ?? randomUUID()));
   return { app, registry };

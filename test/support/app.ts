@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { EmbeddedStore } from '../../src/shared/store/embedded/embedded-store.js';
 import { ShaclValidator } from '../../src/shared/shacl/validator.js';
 import { validatingStore } from '../../src/shared/shacl/validating-store.js';
+import { AuditLog } from '../../src/shared/audit/audit-log.js';
 import { createSparqlService } from '../../src/sparql/service.js';
 import { UriPolicy } from '../../src/shared/uri.js';
 import { seedDemoData } from '../../src/demo/seed.js';
@@ -21,17 +22,19 @@ export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, s
   const uris = new UriPolicy(config.baseUrl);
   const raw = await EmbeddedStore.open({ dir: path.join(tmp.dir, 'store'), genidBase: uris.genidBase, locksGraph: uris.locksGraph });
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
-  const store = validatingStore(raw, validator, { exempt: (g) => g.value.startsWith(uris.locksGraph.value) });
+  const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });
+  const audit = new AuditLog(store, uris);
   await ensureSiteGraph(store, uris);
   if (opts.demo) await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
   const logger = pino({ level: 'silent' });
   const sparql = await createSparqlService({ config, store: raw, logger });
-  const { app, registry } = createApp({ config, store, uris, logger, validator, sparql, ready: () => true });
+  const { app, registry } = createApp({ config, store, uris, logger, audit, validator, sparql, ready: () => true });
   return {
     app,
     registry,
     raw,
     store,
+    audit,
     uris,
     config,
     async close() {

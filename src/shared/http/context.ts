@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
+import type { Actor } from '../auth/actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../../config.js';
 import type { TripleStore } from '../store/port.js';
 import type { UriPolicy } from '../uri.js';
 import type { ApiScope } from './openapi.js';
 
 /** Hono environment shared by every sub-app. */
-export type AppEnv = { Variables: { requestId: string; log: Logger } };
+export type AppEnv = { Variables: { requestId: string; log: Logger; actor: Actor } };
 
 /** What every register's sub-app receives (constructor injection; wired in src/main.ts). */
 export interface CoreDeps {
@@ -13,6 +15,7 @@ export interface CoreDeps {
   store: TripleStore;
   uris: UriPolicy;
   logger: Logger;
+  audit: AuditLog;
 }
 
 /** Factory signature of a sub-app: gets its dependencies and an API scope for its mount prefix. */

@@ -45,6 +45,9 @@ export const DCAT = namespace('http://www.w3.org/ns/dcat#', ['Catalog', 'Dataset
 /** Stelsel's own vocabulary (ontologies/stelsel.ttl). */
 export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
   'Register', 'Lock', 'lockOwner', 'lockExpires', 'homepage',
+  'AuditEntry', 'action', 'resource', 'affectedGraph', 'versionBefore', 'versionAfter', 'outcome', 'requestId', 'scope',
+  'version', 'User', 'subject', 'issuer', 'ApiToken', 'tokenHash', 'grantedRole', 'grantScope', 'revoked', 'Grant', 'grantee',
+  'lastLogin',
 ] as const);
 
 /** Well-known graph IRIs are minted by the URI policy (src/shared/uri.ts), not here. */

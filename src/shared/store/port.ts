@@ -29,10 +29,22 @@ export interface Transaction {
   delete?: readonly RDF.Quad[];
   insert?: readonly RDF.Quad[];
   /**
-   * Optimistic concurrency: an ASK query evaluated immediately before the write, inside the write
-   * queue; when its answer differs from `expect` the write is refused with a PreconditionFailed.
+   * Optimistic concurrency: ASK queries evaluated immediately before the write, inside the write
+   * queue; when an answer differs from its `expect` the write is refused with a PreconditionFailed.
    */
-  precondition?: { ask: Query; expect: boolean; message?: string };
+  precondition?: Precondition | readonly Precondition[];
+}
+
+export interface Precondition {
+  ask: Query;
+  expect: boolean;
+  message?: string;
+}
+
+/** The preconditions of a transaction as a list. */
+export function preconditionsOf(tx: Transaction): readonly Precondition[] {
+  const p = tx.precondition;
+  return p === undefined ? [] : Array.isArray(p) ? (p as readonly Precondition[]) : [p as Precondition];
 }
 
 export interface RawQueryResult {

@@ -18,7 +18,7 @@ import { Journal, encodeRecord, readJournal } from './journal.js';
 import { applyOps, chunkLines, decodePayload, encodePayload, revert, type Op, type PreparedOp, type Undo } from './ops.js';
 import { loadSnapshot, writeSnapshot } from './snapshot.js';
 import { skolemizeTransaction } from '../skolem.js';
-import { PreconditionFailed, StoreUnavailable, type Bindings, type Query, type Transaction, type TripleStore } from '../port.js';
+import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type Query, type Transaction, type TripleStore } from '../port.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory for snapshot.nq and journal.log. */
@@ -226,9 +226,10 @@ export class EmbeddedStore implements TripleStore {
     for (const p of batch) {
       try {
         const ops = this.prepare(p.tx!);
-        const pre = p.tx!.precondition;
-        if (pre && (this.ox.query(String(pre.ask)) as boolean) !== pre.expect) {
-          throw new PreconditionFailed(pre.message ?? 'The resource was changed by someone else');
+        for (const pre of preconditionsOf(p.tx!)) {
+          if ((this.ox.query(String(pre.ask)) as boolean) !== pre.expect) {
+            throw new PreconditionFailed(pre.message ?? 'The resource was changed by someone else');
+          }
         }
         const undo: Undo = { added: [], removed: [] };
         applyOps(this.ox, ops, undo);

@@ -15,7 +15,7 @@ import type * as RDF from '@rdfjs/types';
 import { encodeTerm, sparql, SparqlFragment } from '../../rdf/encode.js';
 import { literal, namedNode } from '../../rdf/factory.js';
 import { DCT, RDF_, STELSEL, XSD } from '../../rdf/vocab.js';
-import { type Bindings, PreconditionFailed, type Query, StoreUnavailable, type Transaction, type TripleStore } from '../port.js';
+import { type Bindings, PreconditionFailed, preconditionsOf, type Query, StoreUnavailable, type Transaction, type TripleStore } from '../port.js';
 import { skolemizeTransaction } from '../skolem.js';
 import { safeUrl, SparqlHttp } from './http.js';
 import { parseRdf, parseSparqlJson, RDF_ACCEPT } from './results.js';
@@ -130,10 +130,10 @@ export class SparqlStore implements TripleStore {
     // Skolemise and render before queueing: an invalid term throws here, before anything is sent.
     const requests = this.render(skolemizeTransaction(tx, this.options.genidBase));
     await this.serially(async () => {
-      if (tx.precondition) {
-        const answer = await this.ask(tx.precondition.ask);
-        if (answer !== tx.precondition.expect) {
-          throw new PreconditionFailed(tx.precondition.message ?? 'The data changed since it was read; reload and try again');
+      for (const pre of preconditionsOf(tx)) {
+        const answer = await this.ask(pre.ask);
+        if (answer !== pre.expect) {
+          throw new PreconditionFailed(pre.message ?? 'The data changed since it was read; reload and try again');
         }
       }
       for (const update of requests) await this.update(update);
