@@ -13,6 +13,8 @@ import type { AppEnv, CoreDeps } from './shared/http/context.js';
 import { ApiRegistry } from './shared/http/openapi.js';
 import type { ShaclValidator } from './shared/shacl/validator.js';
 import { createHealthRoutes } from './health/routes.js';
+import { Denied } from './shared/auth/policy.js';
+import { namedNode } from './shared/rdf/factory.js';
 import { authenticate, type SessionResolver, type TokenResolver } from './shared/auth/authenticate.js';
 import { createGraphStoreRoutes } from './graphs/routes.js';
 import { createSparqlRoutes } from './sparql/routes.js';
@@ -85,10 +87,19 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
   app.route('/', createLinkedDataRoutes(deps, registry.scope('')));
 
   app.notFound((c) => renderError(c, new AppError('not_found', `No page at ${c.req.path}`), c.get('requestId') ?? randomUUID()));
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     const e = toAppError(err);
     const requestId = c.get('requestId') ?? randomUUID();
     const log = c.get('log') ?? deps.logger;
+    if (err instanceof Denied) {
+      // Every failed authorisation is part of the audit trail.
+      await deps.audit
+        .record(
+          { actor: err.actor, requestId },
+          { action: 'authorization.denied', outcome: 'denied', detail: `${err.action} ${c.req.method} ${c.req.path}`.slice(0, 300), ...(err.scope ? { scope: namedNode(err.scope) } : {}) },
+        )
+        .catch((auditErr: unknown) => log.error({ err: auditErr }, 'could not record a denied authorisation'));
+    }
     if (STATUS[e.code] >= 500) log.error({ err, code: e.code }, 'request failed');
     else log.info({ code: e.code, message: e.message }, 'request refused');
     return renderError(c, e, requestId);

@@ -124,3 +124,31 @@ describe('SHACL write path through HTTP', () => {
     expect(t.raw.lastSeq).toBe(seq);
   });
 });
+
+describe('audit of the write path', () => {
+  it('records every write with its agent, graphs and versions, and every denial', async () => {
+    const g = `${TEST_BASE}/graph/audited`;
+    const u = `/api/graphs?graph=${encodeURIComponent(g)}`;
+    expect((await t.app.request(u, { method: 'PUT', headers: { ...auth, 'content-type': 'text/turtle' }, body: good })).status).toBe(204);
+    expect((await t.app.request(u, { method: 'PUT', headers: { ...auth, 'content-type': 'text/turtle' }, body: good })).status).toBe(204);
+    // A refused write leaves no entry and no version bump.
+    expect((await t.app.request(u, { method: 'PUT', headers: { ...auth, 'content-type': 'text/turtle' }, body: bad })).status).toBe(422);
+    expect((await t.app.request(u, { method: 'DELETE' })).status).toBe(401);
+    const rows = await t.raw.select(`
+      PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX st: <https://data.stelsel.nl/ns/stelsel#>
+      SELECT ?action ?outcome ?agent ?before ?after ?at WHERE { GRAPH <${TEST_BASE}/graph/audit> {
+        ?e st:action ?action ; st:outcome ?outcome ; prov:startedAtTime ?at .
+        OPTIONAL { ?e prov:wasAssociatedWith ?agent } OPTIONAL { ?e st:versionBefore ?before ; st:versionAfter ?after }
+        { ?e st:resource <${g}> } UNION { ?e st:action "authorization.denied" }
+      } } ORDER BY ?at`);
+    const writes = rows.filter((r) => r.action!.value === 'graph.replace');
+    expect(writes.map((r) => [r.agent?.value, r.before?.value, r.after?.value])).toEqual([
+      [`${TEST_BASE}/id/agent/bootstrap`, '0', '1'],
+      [`${TEST_BASE}/id/agent/bootstrap`, '1', '2'],
+    ]);
+    expect(writes.every((r) => /\.\d{3}Z$/.test(r.at!.value))).toBe(true);
+    const denied = rows.filter((r) => r.action!.value === 'authorization.denied');
+    expect(denied.length).toBeGreaterThanOrEqual(1);
+    expect(denied.every((r) => r.outcome!.value === 'denied' && r.agent === undefined)).toBe(true);
+  });
+});
