@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { contextStorage } from 'hono/context-storage';
 import type { Logger } from 'pino';
 import { AppError } from './shared/errors.js';
 import { renderError, toAppError, STATUS } from './shared/http/errors.js';
@@ -21,6 +22,12 @@ import { createSparqlRoutes } from './sparql/routes.js';
 import type { SparqlEndpointService } from './sparql/service.js';
 import { createHomeRoutes } from './home/routes.js';
 import { createLinkedDataRoutes } from './linked-data/routes.js';
+import { AUDIT_PATH, createAuditRoutes } from './audit/index.js';
+import { createIdentityAdminRoutes, createIdentityApiRoutes } from './identity/index.js';
+import { csrfProtection } from './shared/http/csrf.js';
+import { rateLimit } from './shared/http/rate-limit.js';
+import { createLoginRoutes, LOGIN_FORM_PATHS, LOGIN_PATHS, loginLink, type Login } from './identity/login-routes.js';
+import { SESSION_COOKIE } from './identity/session.js';
 
 export interface AppDeps extends CoreDeps {
   validator: ShaclValidator;
@@ -28,6 +35,8 @@ export interface AppDeps extends CoreDeps {
   tokens?: TokenResolver;
   /** Resolves the session cookie to a user (identity module). */
   sessions?: SessionResolver;
+  /** Login (OIDC, demo login) and its sessions; absent when nobody can log in (identity module). */
+  login?: Login;
   sparql: SparqlEndpointService;
   /** Whether the store has finished loading (GET /health answers 503 until then). */
   ready: () => boolean;
@@ -78,11 +87,23 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
     }),
   );
 
-  app.use('*', authenticate({ adminToken: deps.config.adminToken, bootstrapIri: deps.uris.id('agent', 'bootstrap').value, tokens: deps.tokens, sessions: deps.sessions }));
+  app.use('*', contextStorage()); // lets the page frame show who is logged in
+  const loginLimit = rateLimit({ ...deps.config.rateLimit, what: 'login' });
+  for (const p of LOGIN_PATHS) app.use(p, loginLimit);
+  const tokenLimit = rateLimit({ ...deps.config.rateLimit, what: 'API tokens' });
+  for (const p of ['/api/organisaties/:org/tokens/*', '/beheer/organisaties/:org/tokens/*']) app.use(p, tokenLimit);
+  app.use('*', csrfProtection({ origin: new URL(deps.config.baseUrl).origin, sessionCookie: SESSION_COOKIE, alwaysPaths: LOGIN_FORM_PATHS }));
+  const sessions = deps.sessions ?? deps.login?.sessions;
+  app.use('*', authenticate({ adminToken: deps.config.adminToken, bootstrapIri: deps.uris.id('agent', 'bootstrap').value, tokens: deps.tokens, sessions }));
+  app.use('*', loginLink(deps.login));
 
   app.route('/', createHealthRoutes(deps, registry.scope('')));
   app.route('/sparql', createSparqlRoutes(deps, registry.scope('/sparql')));
   app.route('/api/graphs', createGraphStoreRoutes(deps, registry.scope('/api/graphs')));
+  app.route(AUDIT_PATH, createAuditRoutes(deps, registry.scope(AUDIT_PATH)));
+  app.route('/api/organisaties', createIdentityApiRoutes(deps, registry.scope('/api/organisaties')));
+  app.route('/beheer', createIdentityAdminRoutes(deps, registry.scope('/beheer')));
+  app.route('/', createLoginRoutes(deps, registry.scope('')));
   app.route('/', createHomeRoutes({ ...deps, registry }, registry.scope('')));
   app.route('/', createLinkedDataRoutes(deps, registry.scope('')));
 

@@ -16,6 +16,15 @@ const httpUrl = z
   .url('must be an absolute http(s) URL')
   .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
 
+/** Names of JWT claims (ACM/IDM uses lower-case names with underscores). */
+const claimName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/, 'must be a claim name (letters, digits, _ . : -)');
+
+/** OIDC issuers must use https; plain http only on this machine (tests, a local provider). */
+const issuerUrl = httpUrl.refine((u) => {
+  const url = new URL(u);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}, 'must be an https URL (http only for localhost/127.0.0.1)');
+
 const schema = z
   .object({
     PORT: z.coerce.number({ invalid_type_error: 'must be a port number (0-65535)' }).int('must be a whole number').min(0).max(65535).default(8080),
@@ -35,6 +44,28 @@ const schema = z
     SPARQL_MAX_ROWS: z.coerce.number().int().min(1).default(10_000),
     SPARQL_REPLICAS: z.coerce.number().int().min(0).max(8).default(1),
     SNAPSHOT_AFTER_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_SECONDS: z.coerce
+      .number({ invalid_type_error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(60, 'must be at least 60 seconds')
+      .max(7 * 24 * 3600, 'must be at most 604800 seconds (7 days)')
+      .default(8 * 3600),
+    OIDC_ISSUER: issuerUrl.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_REDIRECT_URI: httpUrl.optional(),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be scope names separated by single spaces')
+      .refine((s) => s.split(' ').includes('openid'), "must include 'openid'")
+      .default('openid profile vo'),
+    OIDC_ORG_CLAIM: claimName.default('vo_orgcode'),
+    OIDC_ROLE_CLAIM: claimName.default('stelsel_rol_3d'),
+    OIDC_POST_LOGOUT_REDIRECT_URI: httpUrl.optional(),
+    OIDC_PLATFORM_ORGCODE: z.string().regex(/^[A-Za-z0-9.]{1,40}$/, 'must be an organisation code such as OVO000001').optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(100_000).default(20),
+    TRUST_PROXY: bool.default('false'),
   })
 ;
 
@@ -46,7 +77,42 @@ function crossChecks(raw: Record<string, string | undefined>): string[] {
     if (!raw.SPARQL_UPDATE_URL) problems.push('SPARQL_UPDATE_URL is required when STORE=sparql');
   }
   if (!!raw.SPARQL_USER !== !!raw.SPARQL_PASSWORD) problems.push('SPARQL_PASSWORD: SPARQL_USER and SPARQL_PASSWORD go together');
+  const oidcSet = OIDC_VARIABLES.filter((k) => raw[k] !== undefined);
+  if (oidcSet.length > 0) {
+    for (const k of OIDC_REQUIRED) {
+      if (raw[k] === undefined) problems.push(`${k} is required when any OIDC_* variable is set (set: ${oidcSet.join(', ')})`);
+    }
+    const demo = ['1', 'true', 'yes', 'on'].includes(raw.DEMO ?? '');
+    if (raw.SESSION_SECRET === undefined && !demo) problems.push('SESSION_SECRET is required when OIDC login is configured (at least 32 characters)');
+  }
   return problems;
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const OIDC_VARIABLES = [
+  ...OIDC_REQUIRED,
+  'OIDC_REDIRECT_URI',
+  'OIDC_SCOPES',
+  'OIDC_ORG_CLAIM',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_POST_LOGOUT_REDIRECT_URI',
+  'OIDC_PLATFORM_ORGCODE',
+] as const;
+
+/** Login with OpenID Connect (ACM/IDM); absent when OIDC_ISSUER is not set. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string[];
+  /** Claim with the user's own organisation code (OVO or KBO). */
+  orgClaim: string;
+  /** Claim with the role values "<Right>-<role>:<orgcode>". */
+  roleClaim: string;
+  postLogoutRedirectUri?: string;
+  /** Organisation code whose role claim values may carry platform roles (beheerder, catalogusbeheerder). */
+  platformOrgCode?: string;
 }
 
 export interface Config {
@@ -64,6 +130,11 @@ export interface Config {
   bodyLimitBytes: number;
   sparqlEndpoint: { timeoutMs: number; maxRows: number; replicas: number };
   snapshotAfterBytes: number;
+  /** Session cookies; `secret` undefined = generated at start in demo mode, no sessions otherwise. */
+  session: { secret?: string; ttlSeconds: number };
+  oidc?: OidcConfig;
+  /** Rate limit of the login and token endpoints, per client IP and instance. */
+  rateLimit: { perMinute: number; trustProxy: boolean };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +171,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     sparqlEndpoint: { timeoutMs: c.SPARQL_TIMEOUT_MS, maxRows: c.SPARQL_MAX_ROWS, replicas: c.SPARQL_REPLICAS },
     snapshotAfterBytes: c.SNAPSHOT_AFTER_BYTES,
+    session: { secret: c.SESSION_SECRET, ttlSeconds: c.SESSION_TTL_SECONDS },
+    oidc: c.OIDC_ISSUER
+      ? {
+          issuer: c.OIDC_ISSUER,
+          clientId: c.OIDC_CLIENT_ID!,
+          clientSecret: c.OIDC_CLIENT_SECRET!,
+          redirectUri: c.OIDC_REDIRECT_URI ?? `${baseUrl}/auth/callback`,
+          scopes: c.OIDC_SCOPES.split(' '),
+          orgClaim: c.OIDC_ORG_CLAIM,
+          roleClaim: c.OIDC_ROLE_CLAIM,
+          postLogoutRedirectUri: c.OIDC_POST_LOGOUT_REDIRECT_URI,
+          platformOrgCode: c.OIDC_PLATFORM_ORGCODE?.toUpperCase(),
+        }
+      : undefined,
+    rateLimit: { perMinute: c.RATE_LIMIT_PER_MINUTE, trustProxy: c.TRUST_PROXY },
   };
 }
 
@@ -121,4 +207,17 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['SPARQL_MAX_ROWS', '10000', 'Most results one public SPARQL query returns.'],
   ['SPARQL_REPLICAS', '1', 'Worker-thread read replicas that answer /sparql on the embedded store (0 = answer in the main thread: tests and tiny deployments only).'],
   ['SNAPSHOT_AFTER_BYTES', '268435456', 'Journal size that triggers a snapshot.'],
+  ['SESSION_SECRET', '(generated in demo mode)', 'Seals the session cookies (at least 32 characters). Required with OIDC login outside demo mode; a generated one ends every session at restart. All instances behind one load balancer need the same value.'],
+  ['SESSION_TTL_SECONDS', '28800', 'Lifetime of a login session (8 h); checked on every request, no sliding renewal.'],
+  ['OIDC_ISSUER', '', 'OpenID provider (ACM/IDM: `https://authenticatie.vlaanderen.be/op`). Set it with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none of the OIDC_* variables.'],
+  ['OIDC_CLIENT_ID', '', 'Client id of Stelsel at the provider.'],
+  ['OIDC_CLIENT_SECRET', '', 'Client secret (sent with HTTP Basic to the token endpoint).'],
+  ['OIDC_REDIRECT_URI', 'BASE_URL/auth/callback', 'Redirect URI registered at the provider.'],
+  ['OIDC_SCOPES', 'openid profile vo', 'Scopes asked for (must include `openid`).'],
+  ['OIDC_ORG_CLAIM', 'vo_orgcode', "Claim with the user's organisation code (OVO or KBO); used for role values without `:<orgcode>`."],
+  ['OIDC_ROLE_CLAIM', 'stelsel_rol_3d', 'Claim with the role values `<Right>-<role>:<orgcode>` (see docs/operations.md).'],
+  ['OIDC_POST_LOGOUT_REDIRECT_URI', '', "Where the provider sends the browser after logout (registered at the provider); unset = the provider's own page."],
+  ['OIDC_PLATFORM_ORGCODE', '', 'Organisation code whose role values may grant the platform roles `beheerder` and `catalogusbeheerder`; unset = never from the provider.'],
+  ['RATE_LIMIT_PER_MINUTE', '20', 'Requests per minute per client IP (and per instance) to the login and API-token endpoints; 429 with Retry-After beyond.'],
+  ['TRUST_PROXY', 'false', 'Take the client IP from the last `X-Forwarded-For` hop (set only behind your own reverse proxy).'],
 ];

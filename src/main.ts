@@ -19,6 +19,8 @@ import { AuditLog } from './shared/audit/audit-log.js';
 import { createSparqlService } from './sparql/service.js';
 import { seedDemoData } from './demo/seed.js';
 import { ensureSiteGraph } from './home/index.js';
+import { ApiTokenResolver } from './identity/index.js';
+import { createLogin } from './identity/login-routes.js';
 
 /** Package root (one level above src/ or dist/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +81,8 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
 
   const sparql = await createSparqlService({ config: cfg, store: raw, logger });
   let ready = true;
-  const { app } = createApp({ config: cfg, store, uris, logger, audit, validator, sparql, ready: () => ready });
+  const login = createLogin({ config: cfg, store, uris, audit, logger });
+  const { app } = createApp({ config: cfg, store, uris, logger, audit, validator, sparql, login, tokens: new ApiTokenResolver({ store, uris }), ready: () => ready });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, () => resolve(s));

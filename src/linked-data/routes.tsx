@@ -53,7 +53,7 @@ export const createLinkedDataRoutes: SubAppFactory = ({ store, uris }, api) => {
     async (c) => {
       const thing = thingFor(uris.url(c.req.path));
       const choice = chooseFormat({ formatParam: c.req.query('format'), accept: c.req.header('accept') });
-      if (!(await isDescribed(store, thing))) throw notFound(`<${thing.value}>`);
+      if (!(await isDescribed(store, thing, uris.systemGraphs))) throw notFound(`<${thing.value}>`);
       if (choice.negotiated) c.header('Vary', 'Accept', { append: true });
       return c.redirect(redirectPath(uris.documentPathFor(thing.value)!, choice.format), 303);
     },
@@ -79,7 +79,7 @@ export const createLinkedDataRoutes: SubAppFactory = ({ store, uris }, api) => {
       const { genericPath, suffix } = parseDocumentPath(c.req.path);
       const thing = thingFor(uris.iriForDocumentPath(genericPath));
       const choice = chooseFormat({ suffix, formatParam: c.req.query('format'), accept: c.req.header('accept') });
-      const triples = await describe(store, thing, { genidBase: uris.genidBase });
+      const triples = await describe(store, thing, { genidBase: uris.genidBase, hiddenGraphs: uris.systemGraphs });
       if (triples.length === 0) throw notFound(`<${thing.value}>`);
       const paths = documentPaths(uris, thing.value);
       if (!paths) throw new AppError('internal', 'No document paths for a local IRI');
@@ -89,7 +89,7 @@ export const createLinkedDataRoutes: SubAppFactory = ({ store, uris }, api) => {
         paths: paths.formats,
         quads: triples,
         page: async () => {
-          const labels = await labelsOf(store, mentionedIris(triples, isNested));
+          const labels = await labelsOf(store, mentionedIris(triples, isNested), 'nl', uris.systemGraphs);
           return <ResourcePage subject={thing} triples={triples} labels={labels} paths={paths.formats} isNested={isNested} />;
         },
       });

@@ -67,8 +67,12 @@ export class UriPolicy {
    * Graphs only Stelsel itself reads: never served by the public SPARQL endpoint, never written
    * through the Graph Store API, not validated as register resources.
    */
+  get systemGraphs(): RDF.NamedNode[] {
+    return [this.locksGraph, this.auditGraph, this.versionsGraph, this.identityGraph];
+  }
+
   isSystemGraph(iri: string): boolean {
-    return [this.locksGraph, this.auditGraph, this.versionsGraph, this.identityGraph].some(
+    return this.systemGraphs.some(
       (g) => iri === g.value || iri.startsWith(g.value + '/'),
     );
   }

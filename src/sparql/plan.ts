@@ -56,6 +56,7 @@ export function planQuery(text: string, opts: { maxRows: number; baseIri: string
   if (containsService(parsed)) {
     throw new AppError('bad_request', 'Federated queries (SERVICE) are not supported by this endpoint');
   }
+  refuseExtensions(parsed);
   const dataset: Dataset = {
     defaultGraphUri: checkIris(opts.dataset?.defaultGraphUri ?? [], 'default-graph-uri'),
     namedGraphUri: checkIris(opts.dataset?.namedGraphUri ?? [], 'named-graph-uri'),
@@ -110,6 +111,38 @@ function containsService(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   if ((node as { type?: unknown }).type === 'service') return true;
   return Object.values(node).some(containsService);
+}
+
+/** Namespaces of the functions SPARQL 1.1 itself names: XSD casts and XPath functions. */
+const STANDARD_FUNCTIONS = [XSD.iri, 'http://www.w3.org/2005/xpath-functions#'];
+/** IRI schemes Virtuoso treats as calls into its SQL engine (built-in and stored procedures). */
+const ENGINE_SCHEMES = /^(bif|sql):/i;
+
+/**
+ * Refuses extension functions (a function call whose IRI is not an XSD cast or an XPath function)
+ * and every IRI in Virtuoso's `bif:` / `sql:` schemes. Virtuoso runs an unknown function IRI as a
+ * SQL procedure, and `bif:exec` runs any SQL statement as the endpoint's SQL user, which can read
+ * the quad table directly, past the graph permissions that keep system graphs private
+ * (docs/remote-store.md). Oxigraph has no extension functions, so nothing useful is lost.
+ */
+function refuseExtensions(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) refuseExtensions(n);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as { termType?: unknown; value?: unknown; type?: unknown; function?: unknown };
+  if (o.termType === 'NamedNode' && typeof o.value === 'string' && ENGINE_SCHEMES.test(o.value)) {
+    throw new AppError('bad_request', `IRIs in the ${o.value.split(':')[0]}: scheme are not allowed in queries to this endpoint`);
+  }
+  if (o.type === 'functionCall') {
+    const fn = o.function as { termType?: unknown; value?: unknown } | undefined;
+    const iri = fn && typeof fn.value === 'string' ? fn.value : '';
+    if (!STANDARD_FUNCTIONS.some((ns) => iri.startsWith(ns))) {
+      throw new AppError('bad_request', `Extension functions are not supported by this endpoint: <${iri.slice(0, 200)}>`);
+    }
+  }
+  for (const v of Object.values(node)) refuseExtensions(v);
 }
 
 function checkIris(iris: string[], param: string): string[] {

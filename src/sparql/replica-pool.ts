@@ -23,6 +23,8 @@ export interface ReplicaPoolOptions {
   store: EmbeddedStore;
   /** Data directory the store journals into. */
   dir: string;
+  /** BASE_URL, from which the replicas know the system graphs they must leave out. */
+  baseUrl: string;
   size: number;
   timeoutMs: number;
   /** Queries that may wait for a free replica; more are refused at once. */
@@ -191,7 +193,7 @@ export class ReplicaPool {
     const releaseHold = this.opts.store.holdSnapshots();
     let worker: Worker;
     try {
-      worker = startReplicaWorker({ dir: this.opts.dir });
+      worker = startReplicaWorker({ dir: this.opts.dir, baseUrl: this.opts.baseUrl });
     } catch (e) {
       releaseHold();
       this.log.error({ err: e }, 'could not start a SPARQL replica worker');

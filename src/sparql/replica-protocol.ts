@@ -4,6 +4,8 @@ import type { ExecFailure, ExecJob, ExecResult } from './execute.js';
 export interface ReplicaWorkerData {
   /** Data directory of the embedded store (snapshot.nq + journal.log). */
   dir: string;
+  /** BASE_URL: the worker leaves out the system graphs under it (UriPolicy.isSystemGraph). */
+  baseUrl: string;
 }
 
 export type ToWorker =

@@ -3,17 +3,24 @@
  * directory, then applies the commit payloads the main thread forwards (skipping those already on
  * disk), and answers queries. A query runs synchronously here, so the main thread's event loop
  * never waits for it; the main thread terminates this worker when a query exceeds its budget.
+ *
+ * The replica is public: it never holds Stelsel's system graphs (audit, identity, versions, locks).
+ * They are left out while loading and cut out of every forwarded commit, by the same predicate the
+ * main thread uses (UriPolicy.isSystemGraph, built from the base URL in the worker data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { loadReplica } from '../shared/store/embedded/embedded-store.js';
-import { applyOps, decodePayload } from '../shared/store/embedded/ops.js';
+import { applyOps, decodePayload, opsWithoutGraphs } from '../shared/store/embedded/ops.js';
+import { UriPolicy } from '../shared/uri.js';
 import { execute } from './execute.js';
 import type { FromWorker, ReplicaWorkerData, ToWorker } from './replica-protocol.js';
 
 if (!parentPort) throw new Error('replica-worker must run in a worker thread');
 const port = parentPort;
-const { dir } = workerData as ReplicaWorkerData;
+const { dir, baseUrl } = workerData as ReplicaWorkerData;
+const uris = new UriPolicy(baseUrl);
+const isPrivate = (graph: string) => uris.isSystemGraph(graph);
 
 const store = new oxigraph.Store();
 let seq = -1; // -1 while loading
@@ -35,7 +42,7 @@ function apply(c: { seq: number; payload: Uint8Array }): boolean {
     return false;
   }
   const p = decodePayload(Buffer.from(c.payload.buffer, c.payload.byteOffset, c.payload.byteLength));
-  applyOps(store, p.o.map((op) => ({ op })));
+  applyOps(store, opsWithoutGraphs(p.o, isPrivate).map((op) => ({ op })));
   seq = c.seq;
   return true;
 }
@@ -61,7 +68,7 @@ port.on('message', (m: ToWorker) => {
 });
 
 const t0 = performance.now();
-loadReplica(dir, store).then(
+loadReplica(dir, store, isPrivate).then(
   (loaded) => {
     seq = loaded;
     for (const c of early.splice(0)) if (!apply(c)) return;

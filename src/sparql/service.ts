@@ -4,10 +4,17 @@
  *
  * Where queries run:
  *   embedded store, replicas > 0   worker-thread replicas (src/sparql/replica-pool.ts)
- *   embedded store, replicas = 0   in process on the primary store: for tiny deployments and tests;
- *                                  same row limit, but a running query cannot be interrupted (the
- *                                  time budget is only checked when it returns)
+ *   embedded store, replicas = 0   in process, on a copy of the public graphs kept next to the
+ *                                  primary store (src/sparql/public-copy.ts): for tiny deployments
+ *                                  and tests; same row limit, but a running query cannot be
+ *                                  interrupted (the time budget is only checked when it returns)
  *   STORE=sparql                   the remote server's query URL (src/sparql/remote.ts)
+ *
+ * System graphs (audit, identity, versions, locks: UriPolicy.isSystemGraph) are never public. The
+ * embedded replicas and the in-process copy do not hold them at all, so no query form (default
+ * graph, GRAPH ?g, FROM, FROM NAMED, protocol dataset) can reach them. A remote server must enforce
+ * it itself (docs/remote-store.md: Virtuoso graph permissions); the endpoint also refuses extension
+ * functions, through which Virtuoso would run SQL past its graph permissions (plan.ts).
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -15,9 +22,11 @@ import type { Config } from '../config.js';
 import { AppError } from '../shared/errors.js';
 import { EmbeddedStore } from '../shared/store/embedded/embedded-store.js';
 import type { TripleStore } from '../shared/store/port.js';
+import { UriPolicy } from '../shared/uri.js';
 import { execute, type ExecJob, type ExecResult } from './execute.js';
 import { chooseFormat, GRAPH_FORMATS, isGraphForm, RESULTS_FORMATS } from './formats.js';
 import { planQuery } from './plan.js';
+import { PublicCopy } from './public-copy.js';
 import { RemoteRunner } from './remote.js';
 import { ReplicaPool, type ReplicaPoolStats } from './replica-pool.js';
 
@@ -65,6 +74,7 @@ export async function createSparqlService(deps: SparqlServiceDeps): Promise<Spar
 
   let runner: Runner;
   let pool: ReplicaPool | undefined;
+  let copy: PublicCopy | undefined;
   if (config.store.kind === 'sparql') {
     runner = new RemoteRunner({ queryUrl: config.store.queryUrl, timeoutMs, logger: log });
   } else {
@@ -73,6 +83,7 @@ export async function createSparqlService(deps: SparqlServiceDeps): Promise<Spar
       pool = new ReplicaPool({
         store,
         dir: path.dirname(store.journalFile),
+        baseUrl: config.baseUrl,
         size: replicas,
         timeoutMs,
         queueLimit: deps.queueLimit ?? 16 * replicas,
@@ -80,7 +91,9 @@ export async function createSparqlService(deps: SparqlServiceDeps): Promise<Spar
       });
       runner = pool;
     } else {
-      runner = inProcess(store, timeoutMs, log);
+      const uris = new UriPolicy(config.baseUrl);
+      copy = await PublicCopy.open(store, (g) => uris.isSystemGraph(g));
+      runner = inProcess(copy.ox, timeoutMs, log);
     }
   }
 
@@ -116,20 +129,21 @@ export async function createSparqlService(deps: SparqlServiceDeps): Promise<Spar
       return pool?.stats();
     },
     async close() {
+      copy?.close();
       await pool?.close();
     },
   };
 }
 
 /**
- * replicas = 0: the query runs on the primary store, on the main thread. Nothing can interrupt it;
+ * replicas = 0: the query runs on the main thread, on the public copy. Nothing can interrupt it;
  * the time budget is applied when it returns (the answer is then refused, and a warning logged).
  */
-function inProcess(store: EmbeddedStore, timeoutMs: number, log: Logger): Runner {
+function inProcess(ox: PublicCopy['ox'], timeoutMs: number, log: Logger): Runner {
   return {
     async run(job) {
       const t0 = performance.now();
-      const out = execute(store.ox, job);
+      const out = execute(ox, job);
       const ms = performance.now() - t0;
       if (ms > timeoutMs) {
         log.warn({ ms: Math.round(ms), timeoutMs }, 'in-process SPARQL query blocked the event loop beyond the time budget');

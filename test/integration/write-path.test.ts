@@ -146,7 +146,13 @@ describe('audit of the write path', () => {
       [`${TEST_BASE}/id/agent/bootstrap`, '0', '1'],
       [`${TEST_BASE}/id/agent/bootstrap`, '1', '2'],
     ]);
-    expect(writes.every((r) => /\.\d{3}Z$/.test(r.at!.value))).toBe(true);
+    // Millisecond precision: the store keeps xsd:dateTime in canonical form (".120Z" reads back as
+    // ".12Z", ".000Z" as "Z"), so compare values, not lexical forms.
+    for (const r of writes) {
+      expect(r.at!.value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);
+      expect(new Date(r.at!.value).toISOString()).toMatch(/\.\d{3}Z$/);
+    }
+    expect(new Date(writes[1]!.at!.value).getTime()).toBeGreaterThanOrEqual(new Date(writes[0]!.at!.value).getTime());
     const denied = rows.filter((r) => r.action!.value === 'authorization.denied');
     expect(denied.length).toBeGreaterThanOrEqual(1);
     expect(denied.every((r) => r.outcome!.value === 'denied' && r.agent === undefined)).toBe(true);

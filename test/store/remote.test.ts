@@ -93,9 +93,24 @@ describe.skipIf(!virtuoso)(`SparqlStore on Virtuoso 7${virtuoso ? '' : ` (skippe
       const err = await failure(attempt);
       expect(String(err)).toMatch(/401|credentials/);
       expect(String(err)).not.toContain(password);
-      // Reads on the public endpoint still work.
-      expect(await store.ask('ASK {}')).toBe(true);
+      // With credentials configured, reads go through the authenticated endpoint too: refused alike.
+      await expect(store.ask('ASK {}')).rejects.toThrow(/credentials/);
       await store.close();
+      // Reading anonymously from the public endpoint still works.
+      const anonymousReads = new SparqlStore(options({ password, readWithCredentials: false }));
+      expect(await anonymousReads.ask('ASK {}')).toBe(true);
+      await anonymousReads.close();
+    });
+
+    it('reads through the authenticated endpoint when credentials are configured (also under concurrency)', async () => {
+      const store = new SparqlStore(options());
+      const graph = g();
+      await store.transact({ insert: Array.from({ length: 20 }, (_, i) => quad(ex('c'), ex('p'), literal(String(i)), graph)) });
+      // Many reads at once share one Digest nonce (nc counts up; requests may arrive out of order).
+      const answers = await Promise.all(Array.from({ length: 40 }, () => store.select(sparql`SELECT ?o WHERE { GRAPH ${graph} { ?s ?p ?o } }`)));
+      expect(answers.every((rows) => rows.length === 20)).toBe(true);
+      await store.close();
+      expect(() => new SparqlStore(options({ user: undefined, password: undefined, readWithCredentials: true }))).toThrow(/user and password/);
     });
 
     it('reports missing credentials on a protected endpoint as StoreUnavailable', async () => {

@@ -11,12 +11,18 @@ import { createSparqlService } from '../../src/sparql/service.js';
 import { UriPolicy } from '../../src/shared/uri.js';
 import { seedDemoData } from '../../src/demo/seed.js';
 import { ensureSiteGraph } from '../../src/home/index.js';
+import { createLogin } from '../../src/identity/login-routes.js';
+import { ApiTokenResolver } from '../../src/identity/index.js';
+import type { SessionResolver } from '../../src/shared/auth/authenticate.js';
 import { ROOT } from '../../src/main.js';
 import { tempDir, TEST_BASE } from './tmp.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}) {
+/** Replacements for the identity module's store-backed parts (login tests). */
+export type TestIdentity = Pick<Parameters<typeof createLogin>[0], 'organisations' | 'storedGrants' | 'demoUsers'>;
+
+export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, string>; identity?: TestIdentity; sessions?: SessionResolver } = {}) {
   const tmp = tempDir();
   const config: Config = loadConfig({ BASE_URL: TEST_BASE, DATA_DIR: tmp.dir, ADMIN_TOKEN, SPARQL_REPLICAS: '0', LOG_LEVEL: 'silent', ...opts.env });
   const uris = new UriPolicy(config.baseUrl);
@@ -28,7 +34,8 @@ export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, s
   if (opts.demo) await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
   const logger = pino({ level: 'silent' });
   const sparql = await createSparqlService({ config, store: raw, logger });
-  const { app, registry } = createApp({ config, store, uris, logger, audit, validator, sparql, ready: () => true });
+  const login = createLogin({ config, store, uris, audit, logger, ...opts.identity });
+  const { app, registry } = createApp({ config, store, uris, logger, audit, validator, sparql, login, tokens: new ApiTokenResolver({ store, uris }), sessions: opts.sessions, ready: () => true });
   return {
     app,
     registry,
@@ -37,6 +44,7 @@ export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, s
     audit,
     uris,
     config,
+    login,
     async close() {
       await sparql.close();
       await raw.close({ snapshot: false });

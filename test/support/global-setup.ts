@@ -18,8 +18,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let running: RunningVirtuoso | undefined;
   if (virtuosoInstalled()) {
     running = await startVirtuoso();
-    const { queryUrl, updateUrl, user, password } = running;
-    project.provide('virtuoso', { queryUrl, updateUrl, user, password });
+    const { queryUrl, updateUrl, user, password, sqlPort } = running;
+    project.provide('virtuoso', { queryUrl, updateUrl, user, password, sqlPort });
   } else if (process.env.REQUIRE_VIRTUOSO === '1') {
     throw new Error(`REQUIRE_VIRTUOSO=1 but ${VIRTUOSO_MISSING}`);
   } else {

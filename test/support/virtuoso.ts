@@ -19,11 +19,67 @@ export interface VirtuosoEndpoints {
   updateUrl: string;
   user: string;
   password: string;
+  /** 127.0.0.1 port of the SQL listener (isql), for administration such as `makeGraphsPrivate`. */
+  sqlPort: number;
 }
 
 export interface RunningVirtuoso extends VirtuosoEndpoints {
   dir: string;
   stop(): Promise<void>;
+}
+
+/** Virtuoso's built-in group of private graphs: its members get the `set_private` default permissions. */
+export const PRIVATE_GRAPHS_GROUP = 'http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs';
+
+/** A SQL string literal (quotes doubled). */
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The isql statements that keep `graphs` from anonymous SPARQL readers (Virtuoso's /sparql runs as
+ * "nobody"), as documented in docs/remote-store.md: the graphs join the private-graphs group; nobody
+ * may read every graph but none of the private ones. dba (and users given permissions) still can.
+ * A specific graph cannot simply be set to 0 for nobody while nobody may read all graphs
+ * (Virtuoso answers RDF99 "Default permissions ... are broader"); the private group is the way.
+ */
+export function privateGraphStatements(graphs: readonly string[]): string[] {
+  return [
+    `DB.DBA.RDF_GRAPH_GROUP_CREATE (${sqlString(PRIVATE_GRAPHS_GROUP)}, 1);`,
+    ...graphs.map((g) => `DB.DBA.RDF_GRAPH_GROUP_INS (${sqlString(PRIVATE_GRAPHS_GROUP)}, ${sqlString(g)});`),
+    `DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 0, 1);`,
+    `DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 1);`,
+  ];
+}
+
+/**
+ * The isql statements for a dedicated Stelsel account (docs/remote-store.md): SPARQL updates, and
+ * read + write (3) on every graph, the private ones included. Without the two permission lines a
+ * new SQL user may not touch the quad store at all (SR619 "has no write permission on graph").
+ */
+export function stelselUserStatements(user: string, password: string): string[] {
+  return [
+    `DB.DBA.USER_CREATE (${sqlString(user)}, ${sqlString(password)});`,
+    `GRANT SPARQL_UPDATE TO "${user.replace(/"/g, '')}";`,
+    `DB.DBA.RDF_DEFAULT_USER_PERMS_SET (${sqlString(user)}, 3, 1);`,
+    `DB.DBA.RDF_DEFAULT_USER_PERMS_SET (${sqlString(user)}, 3);`,
+  ];
+}
+
+type Admin = Pick<VirtuosoEndpoints, 'sqlPort' | 'user' | 'password'>;
+
+/** Runs statements through isql as the admin; throws with Virtuoso's message on an error. */
+async function runSql(v: Admin, statements: readonly string[]): Promise<void> {
+  const result = await isql(v.sqlPort, v.user, v.password, statements.join('\n'));
+  if (result.code !== 0 || /\*\*\* Error/.test(result.output)) throw new Error(`isql failed: ${result.output.slice(0, 1000)}`);
+}
+
+/** Applies `privateGraphStatements`. */
+export function makeGraphsPrivate(v: Admin, graphs: readonly string[]): Promise<void> {
+  return runSql(v, privateGraphStatements(graphs));
+}
+
+/** Applies `stelselUserStatements` (a fresh account for Stelsel, instead of dba). */
+export function createStelselUser(v: Admin, user: string, password: string): Promise<void> {
+  return runSql(v, stelselUserStatements(user, password));
 }
 
 export function virtuosoInstalled(): boolean {
@@ -162,7 +218,7 @@ export async function startVirtuoso(): Promise<RunningVirtuoso> {
       throw new Error(`Could not set the Virtuoso dba password: ${result.output.slice(0, 500)}`);
     }
     // dba holds every privilege SPARQL updates need (SPARQL_UPDATE, graph write) already.
-    return { queryUrl: `${base}/sparql`, updateUrl: `${base}/sparql-auth`, user: 'dba', password, dir, stop };
+    return { queryUrl: `${base}/sparql`, updateUrl: `${base}/sparql-auth`, user: 'dba', password, dir, sqlPort, stop };
   } catch (err) {
     await stop();
     throw err;

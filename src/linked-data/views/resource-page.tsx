@@ -2,7 +2,7 @@
 /**
  * The generic resource page: every triple of a description, in RDFa, grouped by predicate, with
  * nested (skolemised) nodes shown in place. Its RDFa equals the Turtle representation exactly
- * (test/linked-data/rdfa-roundtrip.test.ts).
+ * (test/linked-data/rdfa-roundtrip.test.ts). It links to the resource's history in the audit trail.
  */
 import type * as RDF from '@rdfjs/types';
 import type { RdfFormat } from '../../shared/http/conneg.js';
@@ -10,6 +10,7 @@ import { Layout } from '../../shared/render/layout.js';
 import { Prop, Resource, curie, prefixAttribute, type Labels } from '../../shared/render/rdfa.js';
 import { pickLabel } from '../../shared/rdf/describe.js';
 import { RDF_ } from '../../shared/rdf/vocab.js';
+import { auditHistoryPath } from '../../audit/index.js';
 import { FORMATS, FORMAT_LABELS } from '../documents.js';
 import { predicateRank, termLabel, termNotation } from '../term-labels.js';
 
@@ -98,6 +99,10 @@ export function ResourcePage({ subject, triples, labels, paths, isNested }: Reso
           ))}
         </ul>
       </section>
+      {/* A plain link (no rel, no property): it states no triple, so the RDFa stays the Turtle. */}
+      <p class="history">
+        <a href={auditHistoryPath(subject.value)}>Geschiedenis</a> <small>(wie wat wanneer wijzigde; voor beheerders)</small>
+      </p>
     </Layout>
   );
 }

@@ -1,12 +1,12 @@
 /**
  * The description of a resource, as served at its document URL: every triple with the resource as
- * subject, in any graph, plus (recursively) the descriptions of the skolemised nodes it points to,
+ * subject, in any named graph except the hidden ones (Stelsel's system graphs), plus (recursively) the descriptions of the skolemised nodes it points to,
  * so nested structures (addresses, contact points, list nodes) travel with their parent.
  */
 import type * as RDF from '@rdfjs/types';
 import type { TripleStore } from '../store/port.js';
-import { sparql } from './encode.js';
-import { defaultGraph, quad } from './factory.js';
+import { sparql, type SparqlFragment } from './encode.js';
+import { defaultGraph, literal, quad } from './factory.js';
 import { sortTriples } from './serialize.js';
 import { DCT, FOAF, RDFS, SKOS } from './vocab.js';
 
@@ -18,6 +18,21 @@ export interface DescribeOptions {
   genidBase?: string;
   /** How many levels of nested skolemised nodes to follow (default 8). */
   maxDepth?: number;
+  /** Graphs (and graphs below them, `<g>/...`) whose triples are never shown. */
+  hiddenGraphs?: readonly RDF.NamedNode[];
+}
+
+/**
+ * A filter on ?g that leaves out the hidden graphs. Only named graphs are read: Stelsel writes
+ * nothing to the default graph, and on some servers (Virtuoso) the default graph is the union of
+ * all graphs, which would bring the hidden ones back.
+ */
+function visibleGraph(hidden: readonly RDF.NamedNode[] = []): SparqlFragment {
+  if (!hidden.length) return sparql``;
+  return sparql.join(
+    hidden.map((g) => sparql`FILTER(?g != ${g} && !STRSTARTS(STR(?g), ${literal(`${g.value}/`)}))`),
+    ' ',
+  );
 }
 
 const WELL_KNOWN_GENID = '/.well-known/genid/';
@@ -37,7 +52,7 @@ export async function describe(store: TripleStore, iri: RDF.NamedNode, opts: Des
   for (let depth = 0; frontier.length > 0 && depth <= maxDepth; depth++) {
     const next: RDF.NamedNode[] = [];
     for (let i = 0; i < frontier.length; i += BATCH) {
-      const found = await triplesOf(store, frontier.slice(i, i + BATCH));
+      const found = await triplesOf(store, frontier.slice(i, i + BATCH), opts.hiddenGraphs);
       for (const t of found) {
         out.push(t);
         const o = t.object;
@@ -53,19 +68,19 @@ export async function describe(store: TripleStore, iri: RDF.NamedNode, opts: Des
 }
 
 /** Every triple whose subject is one of `subjects`, from the default graph and all named graphs. */
-async function triplesOf(store: TripleStore, subjects: readonly RDF.NamedNode[]): Promise<RDF.Quad[]> {
+async function triplesOf(store: TripleStore, subjects: readonly RDF.NamedNode[], hidden?: readonly RDF.NamedNode[]): Promise<RDF.Quad[]> {
   const quads = await store.construct(sparql`
     CONSTRUCT { ?s ?p ?o }
     WHERE {
       VALUES ?s { ${subjects} }
-      { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }
+      GRAPH ?g { ?s ?p ?o } ${visibleGraph(hidden)}
     }`);
   return quads.map((q) => (q.graph.termType === 'DefaultGraph' ? q : quad(q.subject, q.predicate, q.object, defaultGraph())));
 }
 
-/** True when the store has at least one triple about `iri` (in any graph). */
-export async function isDescribed(store: TripleStore, iri: RDF.NamedNode): Promise<boolean> {
-  return store.ask(sparql`ASK { { ${iri} ?p ?o } UNION { GRAPH ?g { ${iri} ?p ?o } } }`);
+/** True when the store has at least one triple about `iri` (in a visible named graph). */
+export async function isDescribed(store: TripleStore, iri: RDF.NamedNode, hidden?: readonly RDF.NamedNode[]): Promise<boolean> {
+  return store.ask(sparql`ASK { GRAPH ?g { ${iri} ?p ?o } ${visibleGraph(hidden)} }`);
 }
 
 /** The label predicates, best first. */
@@ -89,8 +104,13 @@ export function pickLabel(triples: readonly RDF.Quad[], subject: RDF.Term, lang 
   return best?.lit;
 }
 
-/** Labels of `iris` found in the store (any graph), for link texts. IRIs without a label are absent. */
-export async function labelsOf(store: TripleStore, iris: readonly RDF.NamedNode[], lang = 'nl'): Promise<Map<string, RDF.Literal>> {
+/** Labels of `iris` found in the store (visible named graphs), for link texts. IRIs without a label are absent. */
+export async function labelsOf(
+  store: TripleStore,
+  iris: readonly RDF.NamedNode[],
+  lang = 'nl',
+  hidden?: readonly RDF.NamedNode[],
+): Promise<Map<string, RDF.Literal>> {
   const labels = new Map<string, RDF.Literal>();
   const unique = [...new Map(iris.map((i) => [i.value, i])).values()];
   for (let i = 0; i < unique.length; i += BATCH) {
@@ -100,7 +120,7 @@ export async function labelsOf(store: TripleStore, iris: readonly RDF.NamedNode[
       WHERE {
         VALUES ?s { ${batch} }
         VALUES ?p { ${LABEL_PREDICATES} }
-        { ?s ?p ?label } UNION { GRAPH ?g { ?s ?p ?label } }
+        GRAPH ?g { ?s ?p ?label } ${visibleGraph(hidden)}
         FILTER(isLiteral(?label))
       }`);
     for (const s of batch) {

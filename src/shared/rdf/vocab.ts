@@ -18,7 +18,7 @@ export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label',
 export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
   'string', 'boolean', 'integer', 'decimal', 'double', 'date', 'dateTime', 'duration', 'anyURI', 'gYear',
 ] as const);
-export const OWL = namespace('http://www.w3.org/2002/07/owl#', ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty'] as const);
+export const OWL = namespace('http://www.w3.org/2002/07/owl#', ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'sameAs'] as const);
 export const SH = namespace('http://www.w3.org/ns/shacl#', [
   'NodeShape', 'PropertyShape', 'ValidationReport', 'ValidationResult', 'conforms', 'result', 'focusNode', 'resultPath',
   'value', 'resultMessage', 'resultSeverity', 'sourceShape', 'sourceConstraintComponent', 'Violation', 'Warning', 'Info',
@@ -27,7 +27,7 @@ export const DCT = namespace('http://purl.org/dc/terms/', [
   'title', 'description', 'identifier', 'created', 'modified', 'issued', 'type', 'subject', 'spatial', 'language',
   'isVersionOf', 'hasVersion', 'creator', 'publisher', 'license', 'source', 'conformsTo', 'format', 'abstract', 'audience',
 ] as const);
-export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Document', 'page', 'name', 'homepage', 'primaryTopic'] as const);
+export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Document', 'page', 'name', 'homepage', 'primaryTopic', 'Person'] as const);
 export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
   'Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'notation', 'inScheme', 'broader', 'narrower', 'definition',
 ] as const);
@@ -36,6 +36,12 @@ export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'generated', 'value', 'atLocation', 'wasDerivedFrom',
 ] as const);
 export const ORG = namespace('http://www.w3.org/ns/org#', ['Organization', 'classification', 'identifier'] as const);
+/** LBLOD decisions vocabulary (DOMAIN.md section 3; http, not https). */
+export const BESLUIT = namespace('http://data.vlaanderen.be/ns/besluit#', ['Bestuurseenheid', 'classificatie'] as const);
+/** Namespaces of organisation identifiers that live elsewhere (src/identity/organisations.ts). */
+export const OWMS_TERMS = namespace('http://standaarden.overheid.nl/owms/terms/', [] as const);
+export const LBLOD_BESTUURSEENHEDEN = namespace('http://data.lblod.info/id/bestuurseenheden/', [] as const);
+export const BESTUURSEENHEID_CLASSIFICATIE = namespace('http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/', [] as const);
 export const SD = namespace('http://www.w3.org/ns/sparql-service-description#', [
   'Service', 'endpoint', 'supportedLanguage', 'SPARQL11Query', 'resultFormat', 'feature', 'defaultDataset',
 ] as const);
@@ -48,6 +54,8 @@ export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
   'AuditEntry', 'action', 'resource', 'affectedGraph', 'versionBefore', 'versionAfter', 'outcome', 'requestId', 'scope',
   'version', 'User', 'subject', 'issuer', 'ApiToken', 'tokenHash', 'grantedRole', 'grantScope', 'revoked', 'Grant', 'grantee',
   'lastLogin',
+  // identity: organisation identifier datatypes, demo users
+  'OvoCode', 'KboNumber', 'OinNumber', 'DemoUser',
 ] as const);
 
 /** Well-known graph IRIs are minted by the URI policy (src/shared/uri.ts), not here. */

@@ -1,6 +1,15 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { tryGetContext } from 'hono/context-storage';
+import type { AppEnv } from '../http/context.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Where the header's login link points; unset when nobody can log in on this site. */
+    loginPath?: string;
+  }
+}
 
 export interface LayoutProps {
   title: string;
@@ -14,6 +23,31 @@ export interface LayoutProps {
 
 /** Standards mode for every page (JSX cannot express a doctype; this is a constant). */
 const DOCTYPE = raw('<!DOCTYPE html>');
+
+/**
+ * Who is logged in, from the request being answered (hono/context-storage, mounted in src/app.ts):
+ * the user's name and a logout button, or a login link. Nothing outside a request. No RDFa.
+ */
+function SessionIndicator() {
+  const c = tryGetContext<AppEnv>();
+  const actor = c?.var.actor;
+  if (actor?.kind === 'user') {
+    return (
+      <form class="session" method="post" action="/logout">
+        <span>Aangemeld als {actor.name}</span> <button type="submit">Afmelden</button>
+      </form>
+    );
+  }
+  const loginPath = c?.var.loginPath;
+  if (actor?.kind === 'anonymous' && loginPath) {
+    return (
+      <a class="session" href={loginPath}>
+        Aanmelden
+      </a>
+    );
+  }
+  return null;
+}
 
 /**
  * The page frame of every HTML page: doctype, lang, skip link, navigation, main landmark. No
@@ -42,7 +76,7 @@ export function Layout({ title, lang = 'nl', children, prefix, head }: LayoutPro
             <nav aria-label="Hoofdmenu">
               <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
               <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
-              <a href="/api/docs">API</a>
+              <a href="/api/docs">API</a> <SessionIndicator />
             </nav>
           </header>
           <main id="main">{children}</main>

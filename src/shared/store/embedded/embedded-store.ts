@@ -15,7 +15,7 @@ import { literal, namedNode, quad } from '../../rdf/factory.js';
 import { RDF_, STELSEL, XSD } from '../../rdf/vocab.js';
 import { fromOx, quadFromOx, toOxQuad } from './terms.js';
 import { Journal, encodeRecord, readJournal } from './journal.js';
-import { applyOps, chunkLines, decodePayload, encodePayload, revert, type Op, type PreparedOp, type Undo } from './ops.js';
+import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
 import { loadSnapshot, writeSnapshot } from './snapshot.js';
 import { skolemizeTransaction } from '../skolem.js';
 import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type Query, type Transaction, type TripleStore } from '../port.js';
@@ -349,13 +349,21 @@ export class EmbeddedStore implements TripleStore {
   }
 }
 
-/** Reads snapshot + journal of a data directory into a fresh Oxigraph store (for read replicas). */
-export async function loadReplica(dir: string, ox: oxigraph.Store): Promise<number> {
-  let seq = await loadSnapshot(path.join(dir, 'snapshot.nq'), ox);
+/**
+ * Reads snapshot + journal of a data directory into a fresh Oxigraph store (for read replicas),
+ * leaving out every quad of a graph for which `exclude` is true (the public SPARQL replicas never
+ * hold system graphs).
+ */
+export async function loadReplica(dir: string, ox: oxigraph.Store, exclude?: (graphIri: string) => boolean): Promise<number> {
+  const keepLine = exclude && ((line: string) => {
+    const g = graphOfLine(line);
+    return g === undefined || !exclude(g);
+  });
+  let seq = await loadSnapshot(path.join(dir, 'snapshot.nq'), ox, undefined, keepLine);
   for (const rec of readJournal(path.join(dir, 'journal.log')).records) {
     const p = decodePayload(rec);
     if (p.s <= seq) continue;
-    applyOps(ox, p.o.map((op) => ({ op })));
+    applyOps(ox, (exclude ? opsWithoutGraphs(p.o, exclude) : p.o).map((op) => ({ op })));
     seq = p.s;
   }
   return seq;

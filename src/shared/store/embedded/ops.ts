@@ -108,3 +108,61 @@ export function* chunkLines(text: string, lines = 50_000): Generator<string> {
     start = end;
   }
 }
+
+// ---------------------------------------------------------------- graph filter (public replicas)
+
+/** Characters that cannot occur inside an IRI written by our encoder (or Oxigraph's). */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+
+/**
+ * The graph IRI of one N-Quads line as written by our encoder and by snapshots (`S P O [G] .`,
+ * single spaces), or undefined for a triple in the default graph. Exact for those lines: subject and
+ * predicate contain no space; a trailing `<...>` is the graph only when three terms precede it; an
+ * IRI-looking tail inside a literal always contains a `"`, which no IRI can.
+ */
+export function graphOfLine(line: string): string | undefined {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
+  if (end < 4 || line.slice(end - 3, end) !== '> .') return undefined;
+  const open = line.lastIndexOf(' <', end - 3);
+  if (open < 0) return undefined;
+  const iri = line.slice(open + 2, end - 3);
+  if (NOT_IN_IRI.test(iri)) return undefined;
+  // Three terms before it: at least two separating spaces before `open`.
+  const first = line.indexOf(' ');
+  const second = first < 0 ? -1 : line.indexOf(' ', first + 1);
+  return second >= 0 && second < open ? iri : undefined;
+}
+
+/** N-Quads text without the lines whose graph is excluded. */
+export function withoutGraphs(nquads: string, excluded: (graphIri: string) => boolean): string {
+  if (!nquads) return nquads;
+  const lines = nquads.split('\n');
+  let dropped = false;
+  const kept = lines.filter((l) => {
+    const g = graphOfLine(l);
+    const drop = g !== undefined && excluded(g);
+    dropped ||= drop;
+    return !drop;
+  });
+  return dropped ? kept.join('\n') : nquads;
+}
+
+/**
+ * A payload's ops without anything in excluded graphs: their 'c' ops are dropped and their quads
+ * are cut out of 'd', 'i' and 'l' ops (ops left empty are dropped). Used by the read replicas of the
+ * public SPARQL endpoint, which must never hold Stelsel's system graphs.
+ */
+export function opsWithoutGraphs(ops: readonly Op[], excluded: (graphIri: string) => boolean): Op[] {
+  const out: Op[] = [];
+  for (const op of ops) {
+    if (op[0] === 'c') {
+      if (!excluded(op[1])) out.push(op);
+      continue;
+    }
+    const text = withoutGraphs(op[1], excluded);
+    if (text.trim()) out.push([op[0], text]);
+  }
+  return out;
+}

@@ -44,8 +44,11 @@ export async function writeSnapshot(file: string, store: oxigraph.Store, seq: nu
   await writeFileAtomic(file, chunks());
 }
 
-/** Loads a snapshot into the store in chunks; returns its sequence number (0 when absent). */
-export async function loadSnapshot(file: string, store: oxigraph.Store, chunkLines = 50_000): Promise<number> {
+/**
+ * Loads a snapshot into the store in chunks; returns its sequence number (0 when absent). Lines for
+ * which `keepLine` returns false are skipped (the public SPARQL replicas leave out system graphs).
+ */
+export async function loadSnapshot(file: string, store: oxigraph.Store, chunkLines = 50_000, keepLine?: (line: string) => boolean): Promise<number> {
   if (!existsSync(file)) return 0;
   const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
   let seq = 0;
@@ -63,7 +66,7 @@ export async function loadSnapshot(file: string, store: oxigraph.Store, chunkLin
       if (!Number.isSafeInteger(seq)) throw new Error(`${file} has an invalid snapshot header`);
       continue;
     }
-    if (line) buf.push(line);
+    if (line && (!keepLine || keepLine(line))) buf.push(line);
     if (buf.length >= chunkLines) flush();
   }
   flush();

@@ -6,6 +6,10 @@
  * - Updates: POST application/sparql-update, authenticated with Basic or Digest (Virtuoso's
  *   /sparql-auth). A transaction is rendered as ONE update request (operations joined with ';');
  *   see `RequestLimits` for the exception (bulk writes) and for what Virtuoso makes of it.
+ * - Reads go to the update URL, with the same credentials, whenever a user and password are
+ *   configured (`readWithCredentials`): the anonymous query URL is the public one, and on a server
+ *   that keeps Stelsel's system graphs (audit, identity, versions, locks) from anonymous readers
+ *   (docs/remote-store.md) only an authenticated read sees them.
  * - Writes of one instance are serialised through a promise queue, so a precondition ASK and the
  *   update it guards cannot interleave with another write of the same instance. Several instances
  *   sharing a server coordinate with acquireLock (scheduled jobs) and with graph-per-aggregate
@@ -27,6 +31,12 @@ export interface SparqlStoreOptions {
   updateUrl: string;
   user?: string;
   password?: string;
+  /**
+   * Send the store's own queries to `updateUrl` with the credentials instead of to `queryUrl`
+   * anonymously. Default: true when `user` and `password` are set. The update URL must then answer
+   * queries too (Virtuoso /sparql-auth, Fuseki /{dataset}/sparql or /{dataset}).
+   */
+  readWithCredentials?: boolean;
   /** Prefix for skolemised blank nodes (UriPolicy.genidBase). */
   genidBase: string;
   /** Named graph that holds the leases of acquireLock (UriPolicy.locksGraph). */
@@ -90,9 +100,14 @@ export class SparqlStore implements TripleStore {
   private closed = false;
   private readonly limits: RequestLimits;
   private dialect: Promise<SparqlDialect> | undefined;
+  /** Where the store's own queries go (see `readWithCredentials`). */
+  private readonly readUrl: string;
 
   constructor(private readonly options: SparqlStoreOptions) {
     for (const url of [options.queryUrl, options.updateUrl]) checkEndpointUrl(url);
+    const hasCredentials = options.user !== undefined && options.password !== undefined;
+    if (options.readWithCredentials && !hasCredentials) throw new TypeError('readWithCredentials needs a SPARQL user and password');
+    this.readUrl = (options.readWithCredentials ?? hasCredentials) ? options.updateUrl : options.queryUrl;
     this.http = new SparqlHttp({
       ...(options.user !== undefined ? { user: options.user } : {}),
       ...(options.password !== undefined ? { password: options.password } : {}),
@@ -230,7 +245,7 @@ export class SparqlStore implements TripleStore {
     if (this.closed) throw new StoreUnavailable('The SPARQL store was closed');
     const text = query instanceof SparqlFragment ? query.text : query;
     const body = new URLSearchParams({ query: text }).toString();
-    return this.http.post(what, this.options.queryUrl, body, 'application/x-www-form-urlencoded', accept);
+    return this.http.post(what, this.readUrl, body, 'application/x-www-form-urlencoded', accept);
   }
 
   private async update(text: string): Promise<void> {
