@@ -8,6 +8,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { loadConfig, ConfigError, type Config } from './config.js';
+import { sparql } from './shared/rdf/encode.js';
 import { createApp } from './app.js';
 import { UriPolicy } from './shared/uri.js';
 import { EmbeddedStore } from './shared/store/embedded/embedded-store.js';
@@ -30,6 +31,31 @@ export interface Running {
   url: string;
   store: TripleStore;
   stop(): Promise<void>;
+}
+
+/**
+ * With a remote store, the server's anonymous query URL must not reveal Stelsel's system graphs
+ * (audit, identity, versions, locks). Asks it anonymously and says loudly when it does.
+ */
+async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Logger): Promise<void> {
+  const ask = sparql`ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g IN (${sparql.join(uris.systemGraphs.map((g) => sparql`${g}`), ', ')})) }`;
+  try {
+    const res = await fetch(queryUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
+      body: new URLSearchParams({ query: ask.text }).toString(),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok) return; // anonymous access refused altogether: fine
+    const body = (await res.json()) as { boolean?: boolean };
+    if (body.boolean) {
+      logger.error(
+        'The remote store answers anonymous queries about Stelsel\'s system graphs (audit log, users, token hashes). Make them private: see docs/remote-store.md.',
+      );
+    }
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not check the privacy of the remote store');
+  }
 }
 
 async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> {
@@ -59,6 +85,7 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const t0 = performance.now();
   const raw = await openStore(config, uris);
   if (raw instanceof EmbeddedStore) logger.info({ recovery: raw.recovery }, 'embedded store recovered');
+  if (config.store.kind === 'sparql') await checkRemotePrivacy(config.store.queryUrl, uris, logger);
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
   const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });
   const audit = new AuditLog(store, uris);
@@ -73,9 +100,9 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const cfg: Config = { ...config, adminToken };
 
   const empty = (await raw.count()) === 0;
-  if (await ensureSiteGraph(store, uris)) logger.info('site description written');
+  if (await ensureSiteGraph(store, audit, uris)) logger.info('site description written');
   if (cfg.demo && empty) {
-    const n = await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
+    const n = await seedDemoData(audit, uris, path.join(ROOT, 'data', 'demo'));
     logger.info({ quads: n }, 'demo data seeded');
   }
 

@@ -1,12 +1,17 @@
-/** Seeds the demo dataset (data/demo/*.trig, IRIs relative to BASE_URL) in one transaction. */
+/**
+ * Seeds the demo dataset (data/demo/*.trig, IRIs relative to BASE_URL) in one transaction, recorded
+ * in the audit log as an import by the system agent.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as RDF from '@rdfjs/types';
 import { parseRdf } from '../shared/rdf/parse.js';
-import type { GraphReplacement, TripleStore } from '../shared/store/port.js';
+import type { GraphReplacement } from '../shared/store/port.js';
+import type { AuditLog } from '../shared/audit/audit-log.js';
+import { systemActor } from '../shared/auth/actor.js';
 import type { UriPolicy } from '../shared/uri.js';
 
-export async function seedDemoData(store: TripleStore, uris: UriPolicy, dir: string): Promise<number> {
+export async function seedDemoData(audit: AuditLog, uris: UriPolicy, dir: string): Promise<number> {
   const graphs = new Map<string, { graph: RDF.NamedNode; quads: RDF.Quad[] }>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.trig')).sort()) {
     const quads = parseRdf(readFileSync(path.join(dir, file), 'utf8'), 'application/trig', `${uris.base}/`);
@@ -18,6 +23,6 @@ export async function seedDemoData(store: TripleStore, uris: UriPolicy, dir: str
     }
   }
   const replaceGraphs: GraphReplacement[] = [...graphs.values()];
-  await store.transact({ replaceGraphs });
+  await audit.write({ actor: systemActor(uris), requestId: 'startup' }, { action: 'demo.seed', scope: uris.platform, detail: `${replaceGraphs.length} graphs from ${path.basename(dir)}/` }, { replaceGraphs });
   return replaceGraphs.reduce((n, g) => n + g.quads.length, 0);
 }

@@ -11,6 +11,8 @@ import { literal, namedNode, quad } from '../shared/rdf/factory.js';
 import { DCAT, DCT, FOAF, RDF_, VOID } from '../shared/rdf/vocab.js';
 import type { UriPolicy } from '../shared/uri.js';
 import type { TripleStore } from '../shared/store/port.js';
+import type { AuditLog } from '../shared/audit/audit-log.js';
+import { systemActor } from '../shared/auth/actor.js';
 import { sparql } from '../shared/rdf/encode.js';
 
 export interface RegisterEntry {
@@ -101,12 +103,12 @@ const tripleKey = (q: RDF.Quad) => `${q.subject.value} ${q.predicate.value} ${q.
  * IRIs resolve in every deployment and follow a change of BASE_URL-independent wording).
  * Writes only when the stored description differs. Returns whether it wrote.
  */
-export async function ensureSiteGraph(store: TripleStore, uris: UriPolicy): Promise<boolean> {
+export async function ensureSiteGraph(store: TripleStore, audit: AuditLog, uris: UriPolicy): Promise<boolean> {
   const graph = uris.graph('site');
   const wanted = siteTriples(siteDescription(uris));
   const stored = await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${graph} { ?s ?p ?o } }`);
   const have = new Set(stored.map(tripleKey));
   if (have.size === wanted.length && wanted.every((q) => have.has(tripleKey(q)))) return false;
-  await store.transact({ replaceGraphs: [{ graph, quads: wanted }] });
+  await audit.write({ actor: systemActor(uris), requestId: 'startup' }, { action: 'site.describe', resource: graph, scope: uris.platform }, { replaceGraphs: [{ graph, quads: wanted }] });
   return true;
 }

@@ -120,8 +120,12 @@ describe('SHACL write path through HTTP', () => {
     }
     const { ensureSiteGraph } = await import('../../src/home/index.js');
     const seq = t.raw.lastSeq;
-    expect(await ensureSiteGraph(t.store, t.uris)).toBe(false);
+    expect(await ensureSiteGraph(t.store, t.audit, t.uris)).toBe(false);
     expect(t.raw.lastSeq).toBe(seq);
+    // The write at start-up is audited, by Stelsel's own agent.
+    const rows = await t.raw.select(`SELECT ?agent WHERE { GRAPH <${TEST_BASE}/graph/audit> {
+      ?e <https://data.stelsel.nl/ns/stelsel#action> "site.describe" ; <http://www.w3.org/ns/prov#wasAssociatedWith> ?agent } }`);
+    expect(rows.map((r) => r.agent!.value)).toEqual([`${TEST_BASE}/id/agent/system`]);
   });
 });
 

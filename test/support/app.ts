@@ -30,8 +30,8 @@ export async function makeTestApp(opts: { demo?: boolean; env?: Record<string, s
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
   const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });
   const audit = new AuditLog(store, uris);
-  await ensureSiteGraph(store, uris);
-  if (opts.demo) await seedDemoData(store, uris, path.join(ROOT, 'data', 'demo'));
+  await ensureSiteGraph(store, audit, uris);
+  if (opts.demo) await seedDemoData(audit, uris, path.join(ROOT, 'data', 'demo'));
   const logger = pino({ level: 'silent' });
   const sparql = await createSparqlService({ config, store: raw, logger });
   const login = createLogin({ config, store, uris, audit, logger, ...opts.identity });

@@ -21,6 +21,11 @@ export type Actor =
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
+/** Stelsel itself, for writes no person or client asked for (start-up data, seeding). */
+export function systemActor(uris: { id(kind: string, ...id: string[]): { value: string } }): Actor {
+  return { kind: 'bootstrap', iri: uris.id('agent', 'system').value };
+}
+
 export function grantsOf(actor: Actor): Grant[] {
   return actor.kind === 'user' || actor.kind === 'token' ? actor.grants : [];
 }
