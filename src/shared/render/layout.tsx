@@ -76,7 +76,7 @@ export function Layout({ title, lang = 'nl', children, prefix, head }: LayoutPro
             <nav aria-label="Hoofdmenu">
               <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
               <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
-              <a href="/api/docs">API</a> <SessionIndicator />
+              <a href="/api/docs">API</a> <a href="/beheer/organisaties">Beheer</a> <SessionIndicator />
             </nav>
           </header>
           <main id="main">{children}</main>
