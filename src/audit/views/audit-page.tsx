@@ -9,6 +9,7 @@ import { filterParams } from '../filters.js';
 import type { AuditPage, AuditRecord } from '../model.js';
 import { auditPath } from '../paths.js';
 import { formatAuditTime } from '../time.js';
+import { TableHead } from '../../shared/render/table.js';
 
 export interface AuditPageProps {
   page: AuditPage;
@@ -111,18 +112,7 @@ export function AuditPageView({ page, params, documentPathFor }: AuditPageProps)
           <caption>
             Gebeurtenissen {first} tot {first + entries.length - 1}, nieuwste eerst
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Tijdstip</th>
-              <th scope="col">Actor</th>
-              <th scope="col">Actie</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Resultaat</th>
-              <th scope="col">Versie</th>
-              <th scope="col">Grafen</th>
-              <th scope="col">Request-id</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Tijdstip', 'Actor', 'Actie', 'Resource', 'Resultaat', 'Versie', 'Grafen', 'Request-id']} />
           <tbody>
             {entries.map((e) => (
               <Row e={e} params={params} documentPathFor={documentPathFor} />

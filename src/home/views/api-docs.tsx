@@ -4,6 +4,7 @@
  * /api/openapi.json serves: every path and method with its summary, parameters and responses.
  */
 import { Layout } from '../../shared/render/layout.js';
+import { TableHead } from '../../shared/render/table.js';
 
 interface OaParameter {
   name: string;
@@ -108,14 +109,7 @@ function Operation({ entry: { id, path, method, op } }: { entry: Entry }) {
       {params.length > 0 ? (
         <table>
           <caption>Parameters</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">In</th>
-              <th scope="col">Verplicht</th>
-              <th scope="col">Beschrijving</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Naam', 'In', 'Verplicht', 'Beschrijving']} />
           <tbody>
             {params.map((p) => (
               <tr>
@@ -150,13 +144,7 @@ function Operation({ entry: { id, path, method, op } }: { entry: Entry }) {
       {responses.length > 0 ? (
         <table>
           <caption>Antwoorden</caption>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Betekenis</th>
-              <th scope="col">Mediatypen</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Status', 'Betekenis', 'Mediatypen']} />
           <tbody>
             {responses.map(([code, r]) => (
               <tr>

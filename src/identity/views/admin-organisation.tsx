@@ -4,6 +4,7 @@ import { ROLES, ROLE_SCOPE } from '../../shared/auth/roles.js';
 import { Layout } from '../../shared/render/layout.js';
 import type { GrantView, Organisation, TokenView, UserSummary } from '../model.js';
 import { GrantTable, OrganisationFields } from './admin-parts.js';
+import { TableHead } from '../../shared/render/table.js';
 
 export interface AdminOrganisationProps {
   org: Organisation;
@@ -72,14 +73,7 @@ export function AdminOrganisationPage({ org, version, grants, tokens, users, beh
       <h2>API-tokens</h2>
       {tokens.length ? (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Rollen</th>
-              <th scope="col">Uitgegeven</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Naam', 'Rollen', 'Uitgegeven', 'Status']} />
           <tbody>
             {tokens.map((t) => (
               <tr>

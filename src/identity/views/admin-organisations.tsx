@@ -3,6 +3,7 @@
 import { Layout } from '../../shared/render/layout.js';
 import type { GrantView, Organisation } from '../model.js';
 import { GrantTable, OrganisationFields } from './admin-parts.js';
+import { TableHead } from '../../shared/render/table.js';
 
 export interface AdminOrganisationsProps {
   organisations: Organisation[];
@@ -18,13 +19,7 @@ export function AdminOrganisationsPage({ organisations, beheerder, beyondOrganis
       {organisations.length ? (
         <table>
           <caption>Organisaties waarvan u rollen en API-tokens beheert</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Identificatie</th>
-              <th scope="col">Soort</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Naam', 'Identificatie', 'Soort']} />
           <tbody>
             {organisations.map((o) => (
               <tr>

@@ -13,6 +13,7 @@ import { RDF_ } from '../../shared/rdf/vocab.js';
 import { auditHistoryPath } from '../../audit/index.js';
 import { FORMATS, FORMAT_LABELS } from '../documents.js';
 import { predicateRank, termLabel, termNotation } from '../term-labels.js';
+import { TableHead } from '../../shared/render/table.js';
 
 export interface ResourcePageProps {
   subject: RDF.NamedNode;
@@ -131,12 +132,7 @@ function PropertyTable({ triples, ctx, caption }: { triples: readonly RDF.Quad[]
   return (
     <table class="properties">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Eigenschap</th>
-          <th scope="col">Waarde</th>
-        </tr>
-      </thead>
+      <TableHead columns={['Eigenschap', 'Waarde']} />
       <tbody>
         {rows.map(({ p, objects }) => (
           <tr>

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Layout } from '../render/layout.js';
 import type { ShaclReport } from './validator.js';
+import { TableHead } from '../render/table.js';
 
 const SEVERITY_NL = { Violation: 'Fout', Warning: 'Waarschuwing', Info: 'Opmerking' } as const;
 
@@ -16,15 +17,7 @@ export function ValidationReportPage({ report, requestId }: { report: ShaclRepor
       </p>
       <table>
         <caption>Resultaat van de controle</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ernst</th>
-            <th scope="col">Onderwerp</th>
-            <th scope="col">Eigenschap</th>
-            <th scope="col">Waarde</th>
-            <th scope="col">Melding</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Ernst', 'Onderwerp', 'Eigenschap', 'Waarde', 'Melding']} />
         <tbody>
           {report.results.map((r) => (
             <tr>

@@ -8,6 +8,7 @@ import { Layout } from '../../shared/render/layout.js';
 import { curie } from '../../shared/render/rdfa.js';
 import { GRAPH_FORMATS, RESULTS_FORMATS } from '../formats.js';
 import type { JsonTerm, JsonRow } from '../results.js';
+import { TableHead } from '../../shared/render/table.js';
 
 export type PageResult =
   | { kind: 'select'; vars: string[]; rows: JsonRow[] }
@@ -130,13 +131,7 @@ function Results({ result, truncated, maxRows }: { result: PageResult; truncated
         <h2 id="results-title">{`Resultaat: ${result.triples.length} triples`}</h2>
         {note}
         <table class="sparql-results">
-          <thead>
-            <tr>
-              <th scope="col">subject</th>
-              <th scope="col">predicate</th>
-              <th scope="col">object</th>
-            </tr>
-          </thead>
+          <TableHead columns={['subject', 'predicate', 'object']} />
           <tbody>
             {result.triples.map((q) => (
               <tr>
