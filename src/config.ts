@@ -64,6 +64,7 @@ const schema = z
     OIDC_ROLE_CLAIM: claimName.default('stelsel_rol_3d'),
     OIDC_POST_LOGOUT_REDIRECT_URI: httpUrl.optional(),
     OIDC_PLATFORM_ORGCODE: z.string().regex(/^[A-Za-z0-9.]{1,40}$/, 'must be an organisation code such as OVO000001').optional(),
+    VALUELISTS_DIR: z.string().min(1).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(100_000).default(20),
     TRUST_PROXY: bool.default('false'),
   })
@@ -120,6 +121,8 @@ export interface Config {
   host: string;
   baseUrl: string;
   dataDir: string;
+  /** Directory laid out like the official downloads; its value lists are loaded at start. */
+  valueListsDir?: string;
   store:
     | { kind: 'embedded' }
     | { kind: 'sparql'; queryUrl: string; updateUrl: string; user?: string; password?: string };
@@ -186,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     rateLimit: { perMinute: c.RATE_LIMIT_PER_MINUTE, trustProxy: c.TRUST_PROXY },
+    valueListsDir: c.VALUELISTS_DIR ? path.resolve(c.VALUELISTS_DIR) : undefined,
   };
 }
 
@@ -218,6 +222,7 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['OIDC_ROLE_CLAIM', 'stelsel_rol_3d', 'Claim with the role values `<Right>-<role>:<orgcode>` (see docs/operations.md).'],
   ['OIDC_POST_LOGOUT_REDIRECT_URI', '', "Where the provider sends the browser after logout (registered at the provider); unset = the provider's own page."],
   ['OIDC_PLATFORM_ORGCODE', '', 'Organisation code whose role values may grant the platform roles `beheerder` and `catalogusbeheerder`; unset = never from the provider.'],
+  ['VALUELISTS_DIR', '', 'Load the value lists (OWMS, UPL, TOOI, postcodes, relations) from this directory at every start; layout as `data/valuelists`.'],
   ['RATE_LIMIT_PER_MINUTE', '20', 'Requests per minute per client IP (and per instance) to the login and API-token endpoints; 429 with Retry-After beyond.'],
   ['TRUST_PROXY', 'false', 'Take the client IP from the last `X-Forwarded-For` hop (set only behind your own reverse proxy).'],
 ];

@@ -20,6 +20,7 @@ import { AuditLog } from './shared/audit/audit-log.js';
 import { createSparqlService } from './sparql/service.js';
 import { seedDemoData } from './demo/seed.js';
 import { ensureSiteGraph } from './home/index.js';
+import { loadValueLists } from './catalog/valuelists/index.js';
 import { ApiTokenResolver } from './identity/index.js';
 import { createLogin } from './identity/login-routes.js';
 
@@ -58,7 +59,7 @@ async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Log
   }
 }
 
-async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> {
+export async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> {
   if (config.store.kind === 'sparql') {
     return new SparqlStore({
       queryUrl: config.store.queryUrl,
@@ -101,6 +102,10 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
 
   const empty = (await raw.count()) === 0;
   if (await ensureSiteGraph(store, audit, uris)) logger.info('site description written');
+  if (cfg.valueListsDir) {
+    const report = await loadValueLists({ dir: cfg.valueListsDir }, { store, uris, audit });
+    logger.info({ lists: report.lists.map((l) => `${l.name}: ${l.concepts}`), missing: report.missing, warnings: report.warnings.length }, 'value lists loaded');
+  }
   if (cfg.demo && empty) {
     const n = await seedDemoData(audit, uris, path.join(ROOT, 'data', 'demo'));
     logger.info({ quads: n }, 'demo data seeded');

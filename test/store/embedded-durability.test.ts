@@ -169,3 +169,31 @@ describe('embedded store count', () => {
     }
   });
 });
+
+describe('embedded store directory lock', () => {
+  it('refuses a second opener while the store is open, and takes over a lock left by a dead process', async () => {
+    const tmp = tempDir();
+    try {
+      const s = await open(tmp.dir);
+      await expect(open(tmp.dir)).rejects.toThrow(/already open in this process/);
+      await s.close();
+      // A crashed process leaves its lock behind: a pid that no longer runs.
+      writeFileSync(path.join(tmp.dir, 'LOCK'), '2147483646');
+      const again = await open(tmp.dir);
+      expect(readFileSync(path.join(tmp.dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
+      await again.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('refuses a directory held by another live process', async () => {
+    const tmp = tempDir();
+    try {
+      writeFileSync(path.join(tmp.dir, 'LOCK'), String(process.ppid));
+      await expect(open(tmp.dir)).rejects.toThrow(new RegExp(`in use by process ${process.ppid}`));
+    } finally {
+      tmp.remove();
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * the batch is undone in memory and every transaction in it is rejected, so memory and disk agree.
  */
 import { mkdirSync } from 'node:fs';
+import { lockDirectory } from './dir-lock.js';
 import path from 'node:path';
 import oxigraph from 'oxigraph';
 import type * as RDF from '@rdfjs/types';
@@ -60,6 +61,7 @@ export class EmbeddedStore implements TripleStore {
   private failed: Error | null = null;
   private closed = false;
   private snapshotHolds = 0;
+  private releaseDirLock: () => void = () => undefined;
   /** Exact quad count kept up to date by the write path (Oxigraph's size walks the whole store). */
   private quadCount: number | null = null;
   recovery!: RecoveryInfo;
@@ -88,6 +90,7 @@ export class EmbeddedStore implements TripleStore {
   private async recover(): Promise<void> {
     const t0 = performance.now();
     mkdirSync(this.opts.dir, { recursive: true });
+    this.releaseDirLock = lockDirectory(this.opts.dir);
     const snapshotSeq = await loadSnapshot(this.snapshotFile, this.ox, this.opts.loadChunkLines);
     this.seq = snapshotSeq;
     const { records, validBytes, discardedBytes } = readJournal(this.journalFile);
@@ -346,6 +349,7 @@ export class EmbeddedStore implements TripleStore {
     while (this.draining) await this.draining;
     if ((opts.snapshot ?? true) && !this.failed && this.journal.bytes > 0 && this.snapshotHolds === 0) await this.snapshot();
     await this.journal.close();
+    this.releaseDirLock();
   }
 }
 
