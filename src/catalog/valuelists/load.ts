@@ -12,7 +12,7 @@ import path from 'node:path';
 import type * as RDF from '@rdfjs/types';
 import { sparql } from '../../shared/rdf/encode.js';
 import { literal, namedNode } from '../../shared/rdf/factory.js';
-import { SKOS, XSD } from '../../shared/rdf/vocab.js';
+import { DCT, SCHEMA, SKOS, STELSEL, TOOI, XSD } from '../../shared/rdf/vocab.js';
 import type { TripleStore } from '../../shared/store/port.js';
 import type { UriPolicy } from '../../shared/uri.js';
 import type { AuditContext, AuditLog } from '../../shared/audit/audit-log.js';
@@ -24,7 +24,6 @@ import { parseTooi, type TooiChange, type TooiOrganisation } from './tooi.js';
 import { parsePostcodes, type PostcodeRow } from './postcode.js';
 import { parseRelations, type GemeenteRelation } from './relations.js';
 import { ggdRegioIri, listGraph, listScheme, ListBuilder, postcodeIri, uplConcept, type ListName } from './model.js';
-import { DCT_VL, SCHEMA, TOOI, VL } from './vocab.js';
 
 export const LAYOUT = {
   gemeente: 'owms/Gemeente.xml',
@@ -202,8 +201,8 @@ export async function loadValueLists(source: { dir: string }, deps: LoadDeps): P
       const extra: [RDF.NamedNode, RDF.Quad_Object][] = [];
       const prov = g.tooi?.provincie;
       if (prov) extra.push([TOOI.ligtInProvincie, namedNode(tooiToOwms.get(prov) ?? prov)]);
-      for (const p of predecessors.get(uri) ?? []) extra.push([DCT_VL.replaces, namedNode(p)]);
-      for (const s of successors.get(uri) ?? []) extra.push([DCT_VL.isReplacedBy, namedNode(s)]);
+      for (const p of predecessors.get(uri) ?? []) extra.push([DCT.replaces, namedNode(p)]);
+      for (const s of successors.get(uri) ?? []) extra.push([DCT.isReplacedBy, namedNode(s)]);
       b.concept({
         iri: uri,
         label: g.label,
@@ -275,10 +274,10 @@ export async function loadValueLists(source: { dir: string }, deps: LoadDeps): P
       const g = names.get(r.gemeente);
       if (!g) unresolved.add(r.gemeente);
       const extra: [RDF.NamedNode, RDF.Quad_Object][] = [];
-      if (g) extra.push([VL.gemeente, namedNode(g)]);
+      if (g) extra.push([STELSEL.gemeente, namedNode(g)]);
       if (r.ggdRegio) {
         ggdNames.add(r.ggdRegio);
-        extra.push([VL.ggdRegio, ggdRegioIri(uris, r.ggdRegio)]);
+        extra.push([STELSEL.ggdRegio, ggdRegioIri(uris, r.ggdRegio)]);
       }
       b.concept({ iri: postcodeIri(uris, r.pc4).value, label: r.plaats ? `${r.pc4} ${r.plaats}` : r.pc4, notation: r.pc4, extra });
     }
@@ -290,7 +289,7 @@ export async function loadValueLists(source: { dir: string }, deps: LoadDeps): P
     const ggdOf = new Map<string, string>();
     for (const r of parsed.relations ?? []) {
       if (names.iris.size && !names.iris.has(r.gemeente)) warnings.push(`${LAYOUT.relaties}:${r.line}: ${r.gemeente} is not in the gemeente list`);
-      if (r.relatie === 'waterschap') rb.add(namedNode(r.gemeente), VL.waterschap, namedNode(r.doel));
+      if (r.relatie === 'waterschap') rb.add(namedNode(r.gemeente), STELSEL.waterschap, namedNode(r.doel));
       else ggdOf.set(r.gemeente, r.doel);
     }
     // Fallback for gemeenten without a configured GGD region: the region most of their postcodes name.
@@ -304,7 +303,7 @@ export async function loadValueLists(source: { dir: string }, deps: LoadDeps): P
     for (const [g, m] of votes) if (!ggdOf.has(g)) ggdOf.set(g, [...m].sort((a, c) => c[1] - a[1])[0]![0]);
     for (const [g, ggd] of ggdOf) {
       ggdNames.add(ggd);
-      rb.add(namedNode(g), VL.ggdRegio, ggdRegioIri(uris, ggd));
+      rb.add(namedNode(g), STELSEL.ggdRegio, ggdRegioIri(uris, ggd));
     }
     lists.push(rb);
     const gb = new ListBuilder(uris, 'ggd-regio', today, sourcesOf(LAYOUT.relaties, LAYOUT.postcode));

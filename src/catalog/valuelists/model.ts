@@ -28,9 +28,8 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { literal, namedNode, quad } from '../../shared/rdf/factory.js';
-import { DCT, RDF_, SKOS, XSD } from '../../shared/rdf/vocab.js';
+import { DCT, OWL, RDFS, RDF_, SCHEMA, SKOS, STELSEL, XSD } from '../../shared/rdf/vocab.js';
 import type { UriPolicy } from '../../shared/uri.js';
-import { OWL_VL, RDFS_VL, SCHEMA, SKOS_VL, VL } from './vocab.js';
 import type { UplFlag, UplProduct } from './upl.js';
 
 export const LIST_NAMES = [
@@ -92,7 +91,7 @@ export class ListBuilder {
   ) {
     this.scheme = listScheme(uris, name);
     this.add(this.scheme, RDF_.type, SKOS.ConceptScheme);
-    this.add(this.scheme, RDF_.type, VL.ValueList);
+    this.add(this.scheme, RDF_.type, STELSEL.ValueList);
     this.add(this.scheme, DCT.title, literal(LIST_TITLES[name], 'nl'));
     for (const s of sources) this.add(this.scheme, DCT.source, literal(s));
   }
@@ -126,9 +125,9 @@ export class ListBuilder {
     if (c.validFrom) this.add(s, SCHEMA.validFrom, literal(c.validFrom, XSD.date));
     if (c.validThrough) {
       this.add(s, SCHEMA.validThrough, literal(c.validThrough, XSD.date));
-      if (c.validThrough < this.today) this.add(s, OWL_VL.deprecated, literal('true', XSD.boolean));
+      if (c.validThrough < this.today) this.add(s, OWL.deprecated, literal('true', XSD.boolean));
     }
-    for (const m of c.exactMatch ?? []) if (m !== c.iri) this.add(s, SKOS_VL.exactMatch, namedNode(m));
+    for (const m of c.exactMatch ?? []) if (m !== c.iri) this.add(s, SKOS.exactMatch, namedNode(m));
     for (const [p, o] of c.extra ?? []) this.add(s, p, o);
     for (const [x, p, o] of c.more ?? []) this.add(x, p, o);
     return s;
@@ -137,24 +136,24 @@ export class ListBuilder {
 
 const bool = (b: boolean) => literal(b ? 'true' : 'false', XSD.boolean);
 const FLAG_TERMS: Partial<Record<UplFlag, RDF.NamedNode>> = {
-  Burger: VL.particulier, Bedrijf: VL.ondernemer, Dienstenwet: VL.dienstenwet, Autonomie: VL.autonomie, Medebewind: VL.medebewind,
-  Aanvraag: VL.aanvraag, Subsidie: VL.subsidie, Melding: VL.melding, Verplichting: VL.verplichting, DigiDMacht: VL.digidMachtiging,
+  Burger: STELSEL.particulier, Bedrijf: STELSEL.ondernemer, Dienstenwet: STELSEL.dienstenwet, Autonomie: STELSEL.autonomie, Medebewind: STELSEL.medebewind,
+  Aanvraag: STELSEL.aanvraag, Subsidie: STELSEL.subsidie, Melding: STELSEL.melding, Verplichting: STELSEL.verplichting, DigiDMacht: STELSEL.digidMachtiging,
 };
 const LAYERS: UplFlag[] = ['Rijk', 'Provincie', 'Waterschap', 'Gemeente'];
 
 export function uplConcept(p: UplProduct): ConceptData {
   const extra: [RDF.NamedNode, RDF.Quad_Object][] = [];
   for (const [flag, term] of Object.entries(FLAG_TERMS) as [UplFlag, RDF.NamedNode][]) extra.push([term, bool(p.flags.has(flag))]);
-  for (const l of LAYERS) if (p.flags.has(l)) extra.push([VL.bestuurslaag, literal(l)]);
-  for (const c of p.sdgCodes) extra.push([VL.sdgCode, literal(c)]);
+  for (const l of LAYERS) if (p.flags.has(l)) extra.push([STELSEL.bestuurslaag, literal(l)]);
+  for (const c of p.sdgCodes) extra.push([STELSEL.sdgCode, literal(c)]);
   const more: [RDF.NamedNode, RDF.NamedNode, RDF.Quad_Object][] = [];
   for (const g of p.grondslagen) {
     if (g.uri) {
       const gi = namedNode(g.uri);
-      extra.push([VL.grondslag, gi]);
-      more.push([gi, RDFS_VL.label, literal(g.label, 'nl')]);
-      if (g.link) more.push([gi, RDFS_VL.seeAlso, namedNode(g.link)]);
-    } else extra.push([VL.grondslagLabel, literal(g.label, 'nl')]);
+      extra.push([STELSEL.grondslag, gi]);
+      more.push([gi, RDFS.label, literal(g.label, 'nl')]);
+      if (g.link) more.push([gi, RDFS.seeAlso, namedNode(g.link)]);
+    } else extra.push([STELSEL.grondslagLabel, literal(g.label, 'nl')]);
   }
   return { iri: p.uri, label: p.label, extra, more };
 }

@@ -3,9 +3,9 @@
  * objects with full IRIs as keys. The structure is regular, so it is read as JSON (no JSON-LD
  * processing, so no remote context can ever be fetched).
  */
+import { PROV, RDFS, TOOI } from '../../shared/rdf/vocab.js';
 import { isValidIri } from '../../shared/rdf/encode.js';
 import { ISO_DATE, ValueListError, jsonErrorOffset, lineOf } from './errors.js';
-import { TOOI, PROV_VL, RDFS_VL } from './vocab.js';
 
 export type TooiKind = 'gemeente' | 'provincie' | 'waterschap' | 'ministerie' | 'overig';
 
@@ -82,7 +82,7 @@ export function parseTooi(text: string, file: string): TooiRegister {
       const owmsIds = literals(n, TOOI.owmsId.value);
       // Some organisations (e.g. newer ministeries) have no OWMS URI: their TOOI IRI is the concept IRI then.
       if (!owmsIds.every(isValidIri)) throw where('invalid tooi:owmsId');
-      const name = literals(n, TOOI.officieleNaamExclSoort.value)[0] ?? literals(n, TOOI.voorkeursnaamExclSoort.value)[0] ?? literals(n, RDFS_VL.label.value)[0];
+      const name = literals(n, TOOI.officieleNaamExclSoort.value)[0] ?? literals(n, TOOI.voorkeursnaamExclSoort.value)[0] ?? literals(n, RDFS.label.value)[0];
       if (!name) throw where('no name');
       const code = [TOOI.gemeentecode, TOOI.provinciecode, TOOI.waterschapscode, TOOI.ministeriecode, TOOI.organisatiecode].map((p) => literals(n, p.value)[0]).find((c) => c);
       const startDate = literals(n, TOOI.begindatum.value)[0];
@@ -105,8 +105,8 @@ export function parseTooi(text: string, file: string): TooiRegister {
       changes.push({
         tooi: id,
         type: types.find((t) => CHANGE_TYPES.has(t)) ?? '',
-        from: ids(n, PROV_VL.invalidated.value),
-        to: [...ids(n, PROV_VL.generated.value), ...ids(n, PROV_VL.used.value)],
+        from: ids(n, PROV.invalidated.value),
+        to: [...ids(n, PROV.generated.value), ...ids(n, PROV.used.value)],
         ...(date ? { date } : {}),
       });
     }

@@ -4,9 +4,8 @@ import path from 'node:path';
 import type * as RDF from '@rdfjs/types';
 import { sparql } from '../../../src/shared/rdf/encode.js';
 import { namedNode } from '../../../src/shared/rdf/factory.js';
-import { SKOS, STELSEL } from '../../../src/shared/rdf/vocab.js';
+import { DCT, OWL, SCHEMA, SKOS, STELSEL, TOOI } from '../../../src/shared/rdf/vocab.js';
 import { countValidConcepts, ggdRegioIri, listGraph, loadValueLists, postcodeIri, ValueListError, type ListName } from '../../../src/catalog/valuelists/index.js';
-import { DCT_VL, OWL_VL, SCHEMA, SKOS_VL, TOOI, VL } from '../../../src/catalog/valuelists/vocab.js';
 import { AuditLog } from '../../../src/shared/audit/audit-log.js';
 import type { TripleStore } from '../../../src/shared/store/port.js';
 import { tempDir } from '../../support/tmp.js';
@@ -41,35 +40,35 @@ describe('loadValueLists (demo subset)', () => {
     expect(await objects('gemeente', aalsmeer, SKOS.prefLabel)).toEqual(['Aalsmeer']);
     expect(await objects('gemeente', aalsmeer, SKOS.notation)).toEqual(['0358']);
     expect(await objects('gemeente', aalsmeer, TOOI.ligtInProvincie)).toEqual([`${O}Noord-Holland`]);
-    expect(await objects('gemeente', aalsmeer, SKOS_VL.exactMatch)).toEqual(['https://identifier.overheid.nl/tooi/id/gemeente/gm0358']);
+    expect(await objects('gemeente', aalsmeer, SKOS.exactMatch)).toEqual(['https://identifier.overheid.nl/tooi/id/gemeente/gm0358']);
     expect(await objects('gemeente', aalsmeer, SCHEMA.validThrough)).toEqual([]);
 
     // Historic gemeente stays, with its end date, deprecated, and linked to its successor.
     const hs = o('Haarlemmerliede_en_Spaarnwoude');
     expect(await objects('gemeente', hs, SCHEMA.validThrough)).toEqual(['2018-12-31']);
-    expect(await objects('gemeente', hs, OWL_VL.deprecated)).toEqual(['true']);
-    expect(await objects('gemeente', hs, DCT_VL.isReplacedBy)).toEqual([`${O}Haarlemmermeer_(gemeente)`]);
-    expect(await objects('gemeente', o('Haarlemmermeer_(gemeente)'), DCT_VL.replaces)).toEqual([`${O}Haarlemmerliede_en_Spaarnwoude`]);
+    expect(await objects('gemeente', hs, OWL.deprecated)).toEqual(['true']);
+    expect(await objects('gemeente', hs, DCT.isReplacedBy)).toEqual([`${O}Haarlemmermeer_(gemeente)`]);
+    expect(await objects('gemeente', o('Haarlemmermeer_(gemeente)'), DCT.replaces)).toEqual([`${O}Haarlemmerliede_en_Spaarnwoude`]);
     expect(await countValidConcepts(t.store, t.uris, 'gemeente', '2018-06-01')).toBe(5);
     expect(await countValidConcepts(t.store, t.uris, 'gemeente', '2024-06-01')).toBe(4);
 
     // Relations.
-    expect(await objects('gemeente-relaties', aalsmeer, VL.waterschap)).toEqual([`${O}Hoogheemraadschap_Amstel,_Gooi_en_Vecht`, `${O}Hoogheemraadschap_van_Rijnland`]);
-    expect(await objects('gemeente-relaties', o('Tilburg_(gemeente)'), VL.ggdRegio)).toEqual([ggdRegioIri(t.uris, 'GGD Hart voor Brabant').value]);
+    expect(await objects('gemeente-relaties', aalsmeer, STELSEL.waterschap)).toEqual([`${O}Hoogheemraadschap_Amstel,_Gooi_en_Vecht`, `${O}Hoogheemraadschap_van_Rijnland`]);
+    expect(await objects('gemeente-relaties', o('Tilburg_(gemeente)'), STELSEL.ggdRegio)).toEqual([ggdRegioIri(t.uris, 'GGD Hart voor Brabant').value]);
     expect(await objects('ggd-regio', ggdRegioIri(t.uris, 'GGD Hart voor Brabant'), SKOS.prefLabel)).toEqual(['GGD Hart voor Brabant']);
-    expect(await objects('postcode', postcodeIri(t.uris, '5014'), VL.gemeente)).toEqual([`${O}Tilburg_(gemeente)`]);
+    expect(await objects('postcode', postcodeIri(t.uris, '5014'), STELSEL.gemeente)).toEqual([`${O}Tilburg_(gemeente)`]);
     expect(await objects('postcode', postcodeIri(t.uris, '5014'), SKOS.notation)).toEqual(['5014']);
     expect(await objects('waterschap', o('Waterschap_De_Dommel'), SKOS.prefLabel)).toEqual(['De Dommel']);
 
     // UPL: one concept per URI with the columns CPSV-AP / SRU need.
     const ev = o('evenementenvergunning');
     expect(await objects('upl', ev, SKOS.prefLabel)).toEqual(['evenementenvergunning']);
-    expect(await objects('upl', ev, VL.particulier)).toEqual(['true']);
-    expect(await objects('upl', ev, VL.ondernemer)).toEqual(['true']);
-    expect(await objects('upl', ev, VL.sdgCode)).toEqual(['N1']);
-    expect(await objects('upl', ev, VL.bestuurslaag)).toEqual(['Gemeente', 'Provincie']);
-    expect(await objects('upl', ev, VL.grondslagLabel)).toEqual(['Algemene plaatselijke verordening', 'Wegenverkeerswet 1994']);
-    expect(await objects('upl', o('afvalcontainer'), VL.ondernemer)).toEqual(['false']);
+    expect(await objects('upl', ev, STELSEL.particulier)).toEqual(['true']);
+    expect(await objects('upl', ev, STELSEL.ondernemer)).toEqual(['true']);
+    expect(await objects('upl', ev, STELSEL.sdgCode)).toEqual(['N1']);
+    expect(await objects('upl', ev, STELSEL.bestuurslaag)).toEqual(['Gemeente', 'Provincie']);
+    expect(await objects('upl', ev, STELSEL.grondslagLabel)).toEqual(['Algemene plaatselijke verordening', 'Wegenverkeerswet 1994']);
+    expect(await objects('upl', o('afvalcontainer'), STELSEL.ondernemer)).toEqual(['false']);
     expect(await objects('upl', o('UPL-naam_nog_niet_beschikbaar'), SKOS.prefLabel)).toEqual(['UPL-naam nog niet beschikbaar']);
 
     // One audit entry per list, by the system actor.
@@ -156,10 +155,10 @@ describe('loadValueLists (demo subset)', () => {
         'postcode/pc4-gemeente.csv: 1 gemeente name(s) match no gemeente: Atlantis',
         `relaties/gemeente-relaties.csv:2: ${O}Atlantis is not in the gemeente list`,
       ]);
-      expect(await objects('postcode', postcodeIri(t.uris, '3432'), VL.gemeente)).toEqual([`${O}Nieuwegein`]);
-      expect(await objects('postcode', postcodeIri(t.uris, '5014'), VL.gemeente)).toEqual([]);
+      expect(await objects('postcode', postcodeIri(t.uris, '3432'), STELSEL.gemeente)).toEqual([`${O}Nieuwegein`]);
+      expect(await objects('postcode', postcodeIri(t.uris, '5014'), STELSEL.gemeente)).toEqual([]);
       // Without the relations file, gemeente -> GGD comes from the postcode table.
-      expect(await objects('gemeente-relaties', o('Nieuwegein'), VL.ggdRegio)).toEqual([ggdRegioIri(t.uris, 'GGD Regio Utrecht').value]);
+      expect(await objects('gemeente-relaties', o('Nieuwegein'), STELSEL.ggdRegio)).toEqual([ggdRegioIri(t.uris, 'GGD Regio Utrecht').value]);
     } finally {
       pc.remove();
     }

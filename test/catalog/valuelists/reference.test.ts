@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sparql } from '../../../src/shared/rdf/encode.js';
 import { namedNode } from '../../../src/shared/rdf/factory.js';
-import { SKOS } from '../../../src/shared/rdf/vocab.js';
+import { DCT, SKOS, STELSEL, TOOI } from '../../../src/shared/rdf/vocab.js';
 import { countValidConcepts, listGraph, listScheme, loadValueLists, parseValueListDir, postcodeIri, type LoadReport } from '../../../src/catalog/valuelists/index.js';
-import { DCT_VL, TOOI, VL } from '../../../src/catalog/valuelists/vocab.js';
 import { AuditLog } from '../../../src/shared/audit/audit-log.js';
 import { ShaclValidator } from '../../../src/shared/shacl/validator.js';
 import { validatingStore } from '../../../src/shared/shacl/validating-store.js';
@@ -66,7 +65,7 @@ describe.skipIf(!HAS_REFERENCE)(HAS_REFERENCE ? 'full reference value lists' : '
 
   it('links a merged gemeente to its successor', async () => {
     const rows = await t.store.select(sparql`SELECT ?x WHERE { GRAPH ${listGraph(t.uris, 'gemeente')} {
-      ${namedNode(`${OWMS}Haarlemmermeer_(gemeente)`)} ${DCT_VL.replaces} ?x } }`);
+      ${namedNode(`${OWMS}Haarlemmermeer_(gemeente)`)} ${DCT.replaces} ?x } }`);
     expect(rows.map((r) => r.x?.value)).toContain(`${OWMS}Haarlemmerliede_en_Spaarnwoude`);
   });
 
@@ -82,7 +81,7 @@ describe.skipIf(!HAS_REFERENCE)(HAS_REFERENCE ? 'full reference value lists' : '
 
   it('maps postcode 5014 to Tilburg', async () => {
     const rows = await t.store.select(sparql`SELECT ?l WHERE {
-      GRAPH ${listGraph(t.uris, 'postcode')} { ${postcodeIri(t.uris, '5014')} ${VL.gemeente} ?g }
+      GRAPH ${listGraph(t.uris, 'postcode')} { ${postcodeIri(t.uris, '5014')} ${STELSEL.gemeente} ?g }
       GRAPH ${listGraph(t.uris, 'gemeente')} { ?g ${SKOS.prefLabel} ?l } }`);
     expect(rows.map((r) => r.l?.value)).toEqual(['Tilburg']);
   });
