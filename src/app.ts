@@ -24,6 +24,7 @@ import { createHomeRoutes } from './home/routes.js';
 import { createLinkedDataRoutes } from './linked-data/routes.js';
 import { AUDIT_PATH, createAuditRoutes } from './audit/index.js';
 import { createIdentityAdminRoutes, createIdentityApiRoutes } from './identity/index.js';
+import { CATALOGUE_API_PATH, createCatalogueRoutes } from './catalog/index.js';
 import { csrfProtection } from './shared/http/csrf.js';
 import { rateLimit } from './shared/http/rate-limit.js';
 import { createLoginRoutes, LOGIN_FORM_PATHS, LOGIN_PATHS, loginLink, type Login } from './identity/login-routes.js';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
   app.route('/api/graphs', createGraphStoreRoutes(deps, registry.scope('/api/graphs')));
   app.route(AUDIT_PATH, createAuditRoutes(deps, registry.scope(AUDIT_PATH)));
   app.route('/api/organisaties', createIdentityApiRoutes(deps, registry.scope('/api/organisaties')));
+  app.route(CATALOGUE_API_PATH, createCatalogueRoutes(deps, registry.scope(CATALOGUE_API_PATH)));
   app.route('/beheer', createIdentityAdminRoutes(deps, registry.scope('/beheer')));
   app.route('/', createLoginRoutes(deps, registry.scope('')));
   app.route('/', createHomeRoutes({ ...deps, registry }, registry.scope('')));

@@ -23,6 +23,7 @@ import { POLICY, type Action } from '../../src/shared/auth/policy.js';
 import { ROLES, ROLE_SCOPE, type Role } from '../../src/shared/auth/roles.js';
 import { encodeTerm } from '../../src/shared/rdf/encode.js';
 import { ROLE_MATRIX_FILE, renderRoleMatrix } from '../../scripts/role-matrix.js';
+import { catalogue, loadDemoValueLists, OWMS } from '../catalog/support.js';
 
 const USER_HEADER = 'x-matrix-user';
 const sessions: SessionResolver = {
@@ -35,6 +36,7 @@ const sessions: SessionResolver = {
 let t: Awaited<ReturnType<typeof makeTestApp>>;
 beforeAll(async () => {
   t = await makeTestApp({ demo: true, sessions, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  await linkCatalogueAuthorities();
   await setUpCallers();
 });
 afterAll(() => t.close());
@@ -55,6 +57,25 @@ interface Caller {
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let callers: Caller[] = [];
+
+/**
+ * Catalogue imports name their organisation by an OWMS authority: load the demo value lists and
+ * make the two test organisations the same as two demo gemeenten (owl:sameAs), for this test only.
+ */
+const CATALOGUE_AUTHORITY: Record<string, [string, string, string]> = {
+  'gemeente-gent': ['overheid:Gemeente', `${OWMS}Nieuwegein`, 'Nieuwegein'],
+  'stad-aalst': ['overheid:Gemeente', `${OWMS}Haarlemmermeer_(gemeente)`, 'Haarlemmermeer'],
+};
+
+async function linkCatalogueAuthorities(): Promise<void> {
+  await loadDemoValueLists(t);
+  for (const [slug, [, owms]] of Object.entries(CATALOGUE_AUTHORITY)) {
+    const current = (await (await t.app.request(`/api/organisaties/${slug}`)).json()) as Record<string, unknown>;
+    const { iri: _i, slug: _s, version: _v, bestuurseenheid: _b, ...fields } = current;
+    const res = await send(admin, { method: 'PUT', path: `/api/organisaties/${slug}`, json: { ...fields, owms } });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+}
 
 async function setUpCallers(): Promise<void> {
   callers = [{ label: 'anonymous', kind: 'anonymous', headers: {} }];
@@ -79,6 +100,7 @@ interface Req {
   path: string;
   json?: unknown;
   turtle?: string;
+  xml?: string;
 }
 
 async function send(headers: Record<string, string>, r: Req): Promise<Response> {
@@ -90,6 +112,9 @@ async function send(headers: Record<string, string>, r: Req): Promise<Response> 
   } else if (r.turtle !== undefined) {
     h['content-type'] = 'text/turtle';
     body = r.turtle;
+  } else if (r.xml !== undefined) {
+    h['content-type'] = 'application/xml';
+    body = r.xml;
   }
   return t.app.request(r.path, { method: r.method, headers: h, ...(body !== undefined ? { body } : {}) });
 }
@@ -152,6 +177,10 @@ const OPERATIONS: Record<string, (slug: string) => Promise<Cell>> = {
     return { req: { method: 'DELETE', path: `/api/organisaties/${slug}/tokens/${id}` }, success: 204 };
   },
   'token.list': async (slug) => ({ req: { method: 'GET', path: `/api/organisaties/${slug}/tokens` }, success: 200 }),
+  'catalogue.import': async (slug) => {
+    const authority = CATALOGUE_AUTHORITY[slug]!;
+    return { req: { method: 'POST', path: '/api/catalogus/import', xml: catalogue([{ id: next(), authority }], slug) }, success: 200 };
+  },
   'audit.read': async () => {
     const path = auditRoute();
     if (!path) throw new Error('no audit route');
@@ -194,6 +223,9 @@ function derived(caller: Caller, action: Action, target: Target): 'allow' | 401 
  * Critical cells, written down by hand (not derived): if the policy table or the derivation above
  * were wrong in these places, this table disagrees.
  */
+/** Administrative actions (everything but register content). */
+const ADMIN_ACTIONS = ACTIONS.filter((a) => a !== 'catalogue.import');
+
 const CRITICAL: [caller: string, target: Target, action: Action, expected: 'allow' | 401 | 403][] = [
   ['schrijver', 'own', 'token.issue', 403],
   ['schrijver', 'own', 'grant.create', 403],
@@ -212,9 +244,15 @@ const CRITICAL: [caller: string, target: Target, action: Action, expected: 'allo
   ['organisatiebeheerder', 'own', 'audit.read', 403],
   ['catalogusbeheerder', 'own', 'organisation.update', 403],
   ['catalogusbeheerder', 'other', 'token.issue', 403],
+  ['catalogusbeheerder', 'other', 'catalogue.import', 'allow'],
+  ['producteditor', 'own', 'catalogue.import', 'allow'],
+  ['producteditor', 'other', 'catalogue.import', 403],
+  ['organisatiebeheerder', 'own', 'catalogue.import', 403],
   ['commissievoorzitter', 'own', 'grant.create', 403],
   ['commissielid', 'own', 'token.list', 403],
-  ...ACTIONS.flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 'allow'] as [string, Target, Action, 'allow'])),
+  // The platform beheerder may do every administrative action, and no register action.
+  ...ADMIN_ACTIONS.flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 'allow'] as [string, Target, Action, 'allow'])),
+  ...TARGETS.map((tg) => ['beheerder', tg, 'catalogue.import', 403] as [string, Target, Action, 403]),
   ...ACTIONS.flatMap((a) => TARGETS.map((tg) => ['bootstrap', tg, a, 'allow'] as [string, Target, Action, 'allow'])),
   ...ACTIONS.flatMap((a) => TARGETS.map((tg) => ['anonymous', tg, a, 401] as [string, Target, Action, 401])),
 ];

@@ -25,6 +25,13 @@ export const POLICY = {
   'token.issue': { roles: ['beheerder', 'organisatiebeheerder'], scope: 'organisation', description: 'Issue an API token for an organisation' },
   'token.revoke': { roles: ['beheerder', 'organisatiebeheerder'], scope: 'organisation', description: 'Revoke an API token' },
   'token.list': { roles: ['beheerder', 'organisatiebeheerder'], scope: 'organisation', description: "List an organisation's API tokens" },
+  // product catalogue
+  'catalogue.import': {
+    // Register content: the platform beheerder administers, it does not edit registers.
+    roles: ['producteditor', 'catalogusbeheerder'],
+    scope: 'organisation',
+    description: "Import an SC catalogue, replacing the products of the catalogue's authority organisation",
+  },
   'audit.read': { roles: ['beheerder'], scope: 'platform', description: 'Read the audit trail' },
 } as const satisfies Record<string, Rule>;
 

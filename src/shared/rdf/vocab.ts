@@ -56,7 +56,17 @@ export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
   // value lists: gemeente -> waterschap / GGD region, postcode -> gemeente, UPL columns
   'ValueList', 'waterschap', 'ggdRegio', 'gemeente', 'particulier', 'ondernemer', 'dienstenwet', 'bestuurslaag', 'sdgCode',
   'grondslagLabel', 'grondslag', 'autonomie', 'medebewind', 'aanvraag', 'subsidie', 'melding', 'verplichting', 'digidMachtiging',
+  // product catalogue (src/catalog/model.ts)
+  'Product', 'sourceXml', 'organisation', 'spatialScheme', 'authorityScheme',
 ] as const);
+
+/** Samenwerkende Catalogi 4.0: the scmeta and body elements as RDF properties (src/catalog/model.ts). */
+export const OVERHEIDPRODUCT = namespace('http://standaarden.overheid.nl/product/terms/', [
+  'productID', 'onlineAanvragen', 'aanvraagURL', 'eenmaligAanmelden', 'contactpunt', 'uniformeProductnaam',
+  'gerelateerdProduct', 'productHTML',
+] as const);
+/** OWMS properties (overheid:authority); the same namespace also holds the OWMS value-list IRIs (OWMS below). */
+export const OVERHEID = namespace('http://standaarden.overheid.nl/owms/terms/', ['authority'] as const);
 
 /** OWMS terms: the IRIs of gemeenten, organisations and UPL products. */
 export const OWMS = namespace('http://standaarden.overheid.nl/owms/terms/', [] as const);
@@ -72,4 +82,5 @@ export const SCHEMA = namespace('https://schema.org/', ['validFrom', 'validThrou
 export const PREFIXES: Record<string, string> = {
   rdf: RDF_.iri, rdfs: RDFS.iri, xsd: XSD.iri, owl: OWL.iri, sh: SH.iri, dct: DCT.iri, foaf: FOAF.iri, skos: SKOS.iri,
   prov: PROV.iri, org: ORG.iri, sd: SD.iri, void: VOID.iri, dcat: DCAT.iri, stelsel: STELSEL.iri,
+  overheidproduct: OVERHEIDPRODUCT.iri, overheid: OVERHEID.iri,
 };
