@@ -18,6 +18,7 @@ import type { UriPolicy } from '../../shared/uri.js';
 import type { AuditContext, AuditLog } from '../../shared/audit/audit-log.js';
 import { systemActor } from '../../shared/auth/actor.js';
 import { fileInput } from './input.js';
+import { ValueListError } from './errors.js';
 import { parseOwmsCv, type OwmsList } from './owms-cv.js';
 import { applySdg, parseUpl, parseUplSdg, type UplProduct } from './upl.js';
 import { parseTooi, type TooiChange, type TooiOrganisation } from './tooi.js';
@@ -55,7 +56,8 @@ export interface LoadedList {
 export interface LoadReport {
   dir: string;
   /** Files found (relative to dir) with the number of records read. */
-  found: { file: string; records: number }[];
+  /** `file` is the file read; `layout` the layout entry it stands for (e.g. owms/Gemeente.xml). */
+  found: { file: string; layout: string; records: number }[];
   /** Known files that were absent. */
   missing: string[];
   lists: LoadedList[];
@@ -82,28 +84,49 @@ interface Parsed {
   relations?: GemeenteRelation[];
 }
 
+/**
+ * The file of `dir` that holds a layout entry: the official name itself, or else the one file in
+ * that folder named like it with a suffix before the extension (downloads are often kept as e.g.
+ * `Gemeente-2024-05-01.xml`; our demo subset uses `-demo`). Several candidates are an error.
+ */
+export async function resolveLayoutFile(dir: string, layoutFile: string): Promise<string | undefined> {
+  if (await exists(path.join(dir, layoutFile))) return layoutFile;
+  const folder = path.dirname(layoutFile);
+  const ext = path.extname(layoutFile);
+  const stem = path.basename(layoutFile, ext);
+  let names: string[];
+  try {
+    names = await readdir(path.join(dir, folder));
+  } catch {
+    return undefined;
+  }
+  const candidates = names.filter((n) => n.endsWith(ext) && n.startsWith(`${stem}-`)).sort();
+  if (candidates.length > 1) throw new ValueListError(folder, undefined, `several files could be ${path.basename(layoutFile)}: ${candidates.join(', ')}`);
+  return candidates[0] === undefined ? undefined : `${folder}/${candidates[0]}`;
+}
+
 /** Reads and parses every value-list file found in `dir` (throws ValueListError on malformed input). */
 export async function parseValueListDir(dir: string): Promise<{ parsed: Parsed; found: LoadReport['found']; missing: string[] }> {
   const found: LoadReport['found'] = [];
   const missing: string[] = [];
   const parsed: Parsed = { tooi: [], changes: [] };
-  const rel = async <T>(file: string, fn: (abs: string) => Promise<T>, count: (t: T) => number): Promise<T | undefined> => {
-    const abs = path.join(dir, file);
-    if (!(await exists(abs))) {
-      missing.push(file);
+  const rel = async <T>(layoutFile: string, fn: (abs: string, file: string) => Promise<T>, count: (t: T) => number): Promise<T | undefined> => {
+    const file = await resolveLayoutFile(dir, layoutFile);
+    if (!file) {
+      missing.push(layoutFile);
       return undefined;
     }
-    const t = await fn(abs);
-    found.push({ file, records: count(t) });
+    const t = await fn(path.join(dir, file), file);
+    found.push({ file, layout: layoutFile, records: count(t) });
     return t;
   };
-  const gemeenteXml = await rel(LAYOUT.gemeente, (f) => parseOwmsCv(fileInput(f), LAYOUT.gemeente), (l) => l.values.length);
+  const gemeenteXml = await rel(LAYOUT.gemeente, (f, name) => parseOwmsCv(fileInput(f), name), (l) => l.values.length);
   if (gemeenteXml) parsed.gemeenteXml = gemeenteXml;
-  const orgXml = await rel(LAYOUT.overheidsorganisatie, (f) => parseOwmsCv(fileInput(f), LAYOUT.overheidsorganisatie), (l) => l.values.length);
+  const orgXml = await rel(LAYOUT.overheidsorganisatie, (f, name) => parseOwmsCv(fileInput(f), name), (l) => l.values.length);
   if (orgXml) parsed.organisatieXml = orgXml;
-  const upl = await rel(LAYOUT.upl, (f) => parseUpl(fileInput(f), LAYOUT.upl), (l) => l.length);
+  const upl = await rel(LAYOUT.upl, (f, name) => parseUpl(fileInput(f), name), (l) => l.length);
   if (upl) {
-    const sdg = await rel(LAYOUT.uplSdg, (f) => parseUplSdg(fileInput(f), LAYOUT.uplSdg), (m) => m.size);
+    const sdg = await rel(LAYOUT.uplSdg, (f, name) => parseUplSdg(fileInput(f), name), (m) => m.size);
     if (sdg) applySdg(upl, sdg);
     parsed.upl = upl;
   }
@@ -119,11 +142,11 @@ export async function parseValueListDir(dir: string): Promise<{ parsed: Parsed; 
     const reg = parseTooi(await readFile(path.join(dir, file), 'utf8'), file);
     parsed.tooi.push(...reg.organisations);
     parsed.changes.push(...reg.changes);
-    found.push({ file, records: reg.organisations.length });
+    found.push({ file, layout: LAYOUT.tooiDir, records: reg.organisations.length });
   }
-  const pc = await rel(LAYOUT.postcode, (f) => parsePostcodes(fileInput(f), LAYOUT.postcode), (l) => l.length);
+  const pc = await rel(LAYOUT.postcode, (f, name) => parsePostcodes(fileInput(f), name), (l) => l.length);
   if (pc) parsed.postcodes = pc;
-  const rl = await rel(LAYOUT.relaties, (f) => parseRelations(fileInput(f), LAYOUT.relaties), (l) => l.length);
+  const rl = await rel(LAYOUT.relaties, (f, name) => parseRelations(fileInput(f), name), (l) => l.length);
   if (rl) parsed.relations = rl;
   return { parsed, found, missing };
 }
@@ -157,7 +180,7 @@ export async function loadValueLists(source: { dir: string }, deps: LoadDeps): P
   const { parsed, found, missing } = await parseValueListDir(source.dir);
   const warnings: string[] = [];
   const lists: ListBuilder[] = [];
-  const sourcesOf = (...files: string[]) => files.filter((f) => found.some((x) => x.file === f || (f === LAYOUT.tooiDir && x.file.startsWith('tooi/'))));
+  const sourcesOf = (...files: string[]) => files.filter((f) => found.some((x) => x.layout === f));
 
   // --- TOOI organisations by kind; TOOI IRI -> concept IRI (first owmsId).
   const tooiToOwms = new Map<string, string>();

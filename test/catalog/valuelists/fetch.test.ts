@@ -46,13 +46,13 @@ describe('value-list fetcher (local HTTP server)', () => {
     const t = await openTestStore();
     try {
       const sources: ValueListSource[] = [
-        { url: `${base}/files/owms/Gemeente.xml`, path: 'owms/Gemeente.xml' },
-        { url: `${base}/moved/files/owms/UPL-actueel.csv`, path: 'owms/UPL-actueel.csv' },
-        { url: `${base}/files/tooi/rwc_gemeenten_demo_1.json`, path: 'tooi/rwc_gemeenten_demo_1.json' },
+        { url: `${base}/files/owms/Gemeente-demo.xml`, path: 'owms/Gemeente.xml' },
+        { url: `${base}/moved/files/owms/UPL-actueel-demo.csv`, path: 'owms/UPL-actueel.csv' },
+        { url: `${base}/files/tooi/rwc_gemeenten_demo.json`, path: 'tooi/rwc_gemeenten_demo.json' },
         { url: `${base}/files/nope.csv`, path: 'owms/UPL-SDG-Informatiegebied.csv', optional: true },
       ];
       const report = await fetchValueLists(dir.dir, sources, { timeoutMs: 5_000 });
-      expect(report.downloaded.map((d) => d.path)).toEqual(['owms/Gemeente.xml', 'owms/UPL-actueel.csv', 'tooi/rwc_gemeenten_demo_1.json']);
+      expect(report.downloaded.map((d) => d.path)).toEqual(['owms/Gemeente.xml', 'owms/UPL-actueel.csv', 'tooi/rwc_gemeenten_demo.json']);
       expect(report.failed).toEqual([expect.objectContaining({ path: 'owms/UPL-SDG-Informatiegebied.csv', optional: true, error: expect.stringMatching(/HTTP 404/) })]);
       const loaded = await loadValueLists({ dir: dir.dir }, { store: t.store, uris: t.uris, audit: t.audit });
       expect(loaded.lists.map((l) => [l.name, l.concepts])).toEqual([['gemeente', 5], ['upl', 9]]);
@@ -66,7 +66,7 @@ describe('value-list fetcher (local HTTP server)', () => {
     const dir = tempDir('stelsel-vl-fetch-');
     try {
       await expect(fetchValueLists(dir.dir, [{ url: `${base}/files/missing.xml`, path: 'owms/Gemeente.xml' }])).rejects.toThrow(/HTTP 404/);
-      await expect(fetchValueLists(dir.dir, [{ url: `${base}/files/owms/Gemeente.xml`, path: '../escape.xml' }])).rejects.toThrow(/outside/);
+      await expect(fetchValueLists(dir.dir, [{ url: `${base}/files/owms/Gemeente-demo.xml`, path: '../escape.xml' }])).rejects.toThrow(/outside/);
     } finally {
       dir.remove();
     }
@@ -78,6 +78,6 @@ describe('value-list fetcher (local HTTP server)', () => {
     await expect(fetchLimited(`${base}/loop`, { maxRedirects: 3 })).rejects.toThrow(/more than 3 redirects/);
     await expect(fetchLimited('file:///etc/passwd')).rejects.toThrow(ValueListFetchError);
     await expect(fetchLimited(`http://user:pw@127.0.0.1:1/x`)).rejects.toThrow(/credentials/);
-    expect((await fetchLimited(`${base}/files/owms/Gemeente.xml`)).toString('utf8')).toContain('Aalsmeer');
+    expect((await fetchLimited(`${base}/files/owms/Gemeente-demo.xml`)).toString('utf8')).toContain('Aalsmeer');
   });
 });

@@ -22,7 +22,7 @@ async function rejects(p: Promise<unknown>, file: string, line: number | undefin
 
 describe('OWMS cv-XML', () => {
   it('reads values with dates, including historic entries (streamed)', async () => {
-    const list = await parseOwmsCv(fileInput(demo('owms/Gemeente.xml')), 'Gemeente.xml');
+    const list = await parseOwmsCv(fileInput(demo('owms/Gemeente-demo.xml')), 'Gemeente.xml');
     expect(list.name).toBe('overheid:Gemeente');
     expect(list.values.map((v) => v.prefLabel)).toEqual(['Aalsmeer', 'Haarlemmerliede en Spaarnwoude', 'Haarlemmermeer', 'Nieuwegein', 'Tilburg']);
     expect(list.values[1]).toMatchObject({ uri: `${O}Haarlemmerliede_en_Spaarnwoude`, endDate: '2018-12-31' });
@@ -48,8 +48,8 @@ describe('OWMS cv-XML', () => {
 
 describe('UPL CSV', () => {
   it('deduplicates on URI, merging flags, legal bases and SDG codes', async () => {
-    const upl = await parseUpl(fileInput(demo('owms/UPL-actueel.csv')), 'UPL-actueel.csv');
-    applySdg(upl, await parseUplSdg(text('owms/UPL-SDG-Informatiegebied.csv'), 'sdg.csv'));
+    const upl = await parseUpl(fileInput(demo('owms/UPL-actueel-demo.csv')), 'UPL-actueel.csv');
+    applySdg(upl, await parseUplSdg(text('owms/UPL-SDG-Informatiegebied-demo.csv'), 'sdg.csv'));
     expect(upl).toHaveLength(9); // 10 rows, evenementenvergunning twice
     expect(new Set(upl.map((p) => p.uri)).size).toBe(upl.length);
     const ev = upl.find((p) => p.label === 'evenementenvergunning')!;
@@ -74,7 +74,7 @@ describe('UPL CSV', () => {
 
 describe('TOOI register JSON-LD', () => {
   it('reads gemeenten with provincie, code, validity and changes', () => {
-    const reg = parseTooi(text('tooi/rwc_gemeenten_demo_1.json'), 'g.json');
+    const reg = parseTooi(text('tooi/rwc_gemeenten_demo.json'), 'g.json');
     expect(reg.organisations).toHaveLength(5);
     const hs = reg.organisations.find((o) => o.name === 'Haarlemmerliede en Spaarnwoude')!;
     expect(hs).toMatchObject({ kind: 'gemeente', code: '0393', endDate: '2018-12-31', provincie: 'https://identifier.overheid.nl/tooi/id/provincie/pv27', owmsIds: [`${O}Haarlemmerliede_en_Spaarnwoude`] });
@@ -82,9 +82,9 @@ describe('TOOI register JSON-LD', () => {
   });
 
   it('reads provincies, waterschappen, ministeries', () => {
-    expect(parseTooi(text('tooi/rwc_provincies_demo_1.json'), 'p.json').organisations.map((o) => [o.kind, o.name, o.code])).toContainEqual(['provincie', 'Noord-Holland', '27']);
-    expect(parseTooi(text('tooi/rwc_waterschappen_demo_1.json'), 'w.json').organisations.map((o) => o.kind)).toEqual(['waterschap', 'waterschap', 'waterschap', 'waterschap']);
-    expect(parseTooi(text('tooi/rwc_ministeries_demo_1.json'), 'm.json').organisations.map((o) => o.owmsIds[0])).toContain(`${O}minjenv`);
+    expect(parseTooi(text('tooi/rwc_provincies_demo.json'), 'p.json').organisations.map((o) => [o.kind, o.name, o.code])).toContainEqual(['provincie', 'Noord-Holland', '27']);
+    expect(parseTooi(text('tooi/rwc_waterschappen_demo.json'), 'w.json').organisations.map((o) => o.kind)).toEqual(['waterschap', 'waterschap', 'waterschap', 'waterschap']);
+    expect(parseTooi(text('tooi/rwc_ministeries_demo.json'), 'm.json').organisations.map((o) => o.owmsIds[0])).toContain(`${O}minjenv`);
   });
 
   it('reports malformed input with file and line', () => {
@@ -97,7 +97,7 @@ describe('TOOI register JSON-LD', () => {
 
 describe('postcodes and gemeente relations', () => {
   it('reads the postcode table', async () => {
-    const rows = await parsePostcodes(text('postcode/pc4-gemeente.csv'), 'pc.csv');
+    const rows = await parsePostcodes(text('postcode/pc4-gemeente-demo.csv'), 'pc.csv');
     expect(rows.find((r) => r.pc4 === '5014')).toEqual({ pc4: '5014', gemeente: 'Tilburg', provincie: 'Noord-Brabant', ggdRegio: 'GGD Hart voor Brabant', plaats: 'Tilburg', line: 6 });
     await rejects(parsePostcodes('pc4,gemeente\n1234,A\n123,B\n', 'pc.csv'), 'pc.csv', 3, /4-digit/);
     await rejects(parsePostcodes('pc4,gemeente\n1234,A\n1234,B\n', 'pc.csv'), 'pc.csv', 3, /repeats/);
@@ -114,5 +114,28 @@ describe('postcodes and gemeente relations', () => {
     await rejects(parseRelations(`# c\ngemeente,relatie,doel\n${O}A,brandweer,x\n`, 'r.csv'), 'r.csv', 3, /relatie must be/);
     await rejects(parseRelations(`gemeente,relatie,doel\n${O}A,ggd,x\n${O}A,ggd,y\n`, 'r.csv'), 'r.csv', 3, /second GGD/);
     await rejects(parseRelations(`gemeente,relatie,doel\nAalsmeer,ggd,x\n`, 'r.csv'), 'r.csv', 2, /OWMS URI/);
+  });
+});
+
+describe('layout file names', () => {
+  it('takes the official name first, else the one file with a suffix, and refuses ambiguity', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const pathMod = await import('node:path');
+    const { resolveLayoutFile } = await import('../../../src/catalog/valuelists/load.js');
+    const dir = mkdtempSync(pathMod.join(os.tmpdir(), 'stelsel-layout-'));
+    try {
+      mkdirSync(pathMod.join(dir, 'owms'));
+      expect(await resolveLayoutFile(dir, 'owms/Gemeente.xml')).toBeUndefined();
+      writeFileSync(pathMod.join(dir, 'owms', 'Gemeente-2024-05-01.xml'), '');
+      writeFileSync(pathMod.join(dir, 'owms', 'Overheidsorganisatie.xml'), '');
+      expect(await resolveLayoutFile(dir, 'owms/Gemeente.xml')).toBe('owms/Gemeente-2024-05-01.xml');
+      writeFileSync(pathMod.join(dir, 'owms', 'Gemeente-demo.xml'), '');
+      await expect(resolveLayoutFile(dir, 'owms/Gemeente.xml')).rejects.toThrow(/several files could be Gemeente.xml/);
+      writeFileSync(pathMod.join(dir, 'owms', 'Gemeente.xml'), '');
+      expect(await resolveLayoutFile(dir, 'owms/Gemeente.xml')).toBe('owms/Gemeente.xml');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
