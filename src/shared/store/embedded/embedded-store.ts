@@ -16,7 +16,7 @@ import { literal, namedNode, quad } from '../../rdf/factory.js';
 import { RDF_, STELSEL, XSD } from '../../rdf/vocab.js';
 import { fromOx, quadFromOx, toOxQuad } from './terms.js';
 import { Journal, encodeRecord, readJournal } from './journal.js';
-import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
+import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, newUndo, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
 import { loadSnapshot, writeSnapshot } from './snapshot.js';
 import { skolemizeTransaction } from '../skolem.js';
 import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type Query, type Transaction, type TripleStore } from '../port.js';
@@ -211,7 +211,7 @@ export class EmbeddedStore implements TripleStore {
     for (const r of t.replaceGraphs ?? []) {
       ops.push({ op: ['c', r.graph.value] });
       encodeTerm(r.graph);
-      if (r.quads.length) ops.push(this.quadOp('i', r.quads));
+      if (r.quads.length) ops.push(fillOp(r.graph.value, r.quads));
     }
     if (t.delete?.length) ops.push(this.quadOp('d', t.delete));
     if (t.insert?.length) ops.push(this.quadOp('i', t.insert));
@@ -234,7 +234,7 @@ export class EmbeddedStore implements TripleStore {
             throw new PreconditionFailed(pre.message ?? 'The resource was changed by someone else');
           }
         }
-        const undo: Undo = { added: [], removed: [] };
+        const undo = newUndo();
         applyOps(this.ox, ops, undo);
         const seq = this.seq + 1;
         this.seq = seq;
@@ -254,7 +254,7 @@ export class EmbeddedStore implements TripleStore {
       return;
     }
     for (const d of done) {
-      if (this.quadCount !== null) this.quadCount += d.undo.added.length - d.undo.removed.length;
+      if (this.quadCount !== null) this.quadCount += d.undo.delta;
       this.emit(d.payload, d.seq);
       d.p.resolve();
     }
@@ -371,4 +371,15 @@ export async function loadReplica(dir: string, ox: oxigraph.Store, exclude?: (gr
     seq = p.s;
   }
   return seq;
+}
+
+/**
+ * The insert that fills a graph just cleared (a graph replacement): its quads are all in that graph
+ * (skolemizeTransaction put them there), so the distinct lines are exactly the quads added, and
+ * they can be loaded in bulk. The encoder validates every term; Oxigraph checks again on load.
+ */
+function fillOp(graph: string, quads: readonly RDF.Quad[]): PreparedOp {
+  const lines = new Set(encodeQuads(quads).split('\n'));
+  lines.delete('');
+  return { op: ['i', lines.size ? `${[...lines].join('\n')}\n` : ''], fills: { graph, quads: lines.size } };
 }
