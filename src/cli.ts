@@ -6,6 +6,19 @@
  *       Loads the value lists from a directory laid out like data/valuelists, from a base URL
  *       serving that layout, or from the official download URLs ("official").
  *
+ *   stelsel validate-sc <file | url>
+ *       Validates an SC 4.0 catalogue against the XML rules and the extra rules (value lists, UPL,
+ *       uniqueness in the stored collection) and prints the overview and every problem. Exit
+ *       status 0 valid, 1 not valid (or not fetched), 2 usage.
+ *
+ *   stelsel import-sc <file | url>
+ *       Imports a catalogue for its authority's organisation (all or nothing, as POST
+ *       /api/catalogus/import), acting as the system operator: the audit log records the agent
+ *       <BASE_URL>/id/agent/system. Prints the report and the imported and removed counts.
+ *
+ * Both show a progress bar on stderr while the catalogue is parsed (plain lines when stderr is not
+ * a terminal). A URL is fetched with the harvester's prerequisites and limits (HARVEST_*).
+ *
  * With the embedded store the server must be stopped first (the data directory is locked by the
  * process that has it open); with STORE=sparql the CLI writes to the shared store directly.
  */
@@ -20,8 +33,13 @@ import { ShaclValidator } from './shared/shacl/validator.js';
 import { validatingStore } from './shared/shacl/validating-store.js';
 import { AuditLog } from './shared/audit/audit-log.js';
 import { fetchValueLists, loadValueLists, OFFICIAL_SOURCES, type ValueListSource } from './catalog/valuelists/index.js';
+import { importSc, UsageError, validateSc } from './cli/sc.js';
 
-const USAGE = 'usage: stelsel valuelists load <dir | http(s) base URL | official>';
+const USAGE = [
+  'usage: stelsel valuelists load <dir | http(s) base URL | official>',
+  '       stelsel validate-sc <file | http(s) URL>',
+  '       stelsel import-sc <file | http(s) URL>',
+].join('\n');
 
 async function valuelistsLoad(arg: string): Promise<void> {
   const config = loadConfig();
@@ -55,6 +73,15 @@ async function main(argv: string[]): Promise<number> {
   if (area === 'valuelists' && command === 'load' && arg) {
     await valuelistsLoad(arg);
     return 0;
+  }
+  if ((area === 'validate-sc' || area === 'import-sc') && command && argv.length === 2) {
+    try {
+      return await (area === 'validate-sc' ? validateSc : importSc)(command, loadConfig());
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      process.stderr.write(`stelsel: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;

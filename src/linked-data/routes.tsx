@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type * as RDF from '@rdfjs/types';
 import { AppError, notFound } from '../shared/errors.js';
-import type { AppEnv, SubAppFactory } from '../shared/http/context.js';
+import type { AppEnv, CoreDeps, SubAppFactory } from '../shared/http/context.js';
 import type { ParamDoc } from '../shared/http/openapi.js';
 import { isValidIri } from '../shared/rdf/encode.js';
 import { namedNode } from '../shared/rdf/factory.js';
@@ -16,6 +16,7 @@ import { RDF_ } from '../shared/rdf/vocab.js';
 import { documentPaths, FORMATS, parseDocumentPath, redirectPath } from './documents.js';
 import { chooseFormat, sendRepresentation } from './negotiate.js';
 import { ResourcePage } from './views/resource-page.js';
+import type { DocumentView } from './document-view.js';
 
 const RDF_TYPES = ['text/html', 'text/turtle', 'application/ld+json', 'application/n-triples', 'application/rdf+xml'];
 
@@ -25,7 +26,11 @@ const ACCEPT_PARAM: ParamDoc = {
   description: 'Media type wanted: text/html (default), text/turtle, application/ld+json, application/n-triples or application/rdf+xml.',
 };
 
-export const createLinkedDataRoutes: SubAppFactory = ({ store, uris }, api) => {
+/**
+ * `views` are dedicated HTML pages for some kinds of things (tried in order); every other thing,
+ * and every non-HTML representation, is served generically.
+ */
+export const createLinkedDataRoutes: SubAppFactory<CoreDeps & { views?: readonly DocumentView[] }> = ({ store, uris, views = [] }, api) => {
   const app = new Hono<AppEnv>();
 
   /** The thing IRI for a request path, or a 404 when it cannot name one of our things. */
@@ -90,6 +95,10 @@ export const createLinkedDataRoutes: SubAppFactory = ({ store, uris }, api) => {
         quads: triples,
         page: async () => {
           const labels = await labelsOf(store, mentionedIris(triples, isNested), 'nl', uris.systemGraphs);
+          for (const view of views) {
+            const page = await view.render({ subject: thing, triples, labels, paths: paths.formats, isNested });
+            if (page !== null) return page;
+          }
           return <ResourcePage subject={thing} triples={triples} labels={labels} paths={paths.formats} isNested={isNested} />;
         },
       });

@@ -55,7 +55,7 @@ describe('value-list fetcher (local HTTP server)', () => {
       expect(report.downloaded.map((d) => d.path)).toEqual(['owms/Gemeente.xml', 'owms/UPL-actueel.csv', 'tooi/rwc_gemeenten_demo.json']);
       expect(report.failed).toEqual([expect.objectContaining({ path: 'owms/UPL-SDG-Informatiegebied.csv', optional: true, error: expect.stringMatching(/HTTP 404/) })]);
       const loaded = await loadValueLists({ dir: dir.dir }, { store: t.store, uris: t.uris, audit: t.audit });
-      expect(loaded.lists.map((l) => [l.name, l.concepts])).toEqual([['gemeente', 5], ['upl', 9]]);
+      expect(loaded.lists.map((l) => [l.name, l.concepts])).toEqual([['gemeente', 5], ['upl', 30]]);
     } finally {
       await t.close();
       dir.remove();

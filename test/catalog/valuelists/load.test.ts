@@ -33,7 +33,7 @@ describe('loadValueLists (demo subset)', () => {
     expect(report.missing).toEqual(['owms/Overheidsorganisatie.xml']);
     expect(report.warnings).toEqual([]);
     expect(Object.fromEntries(report.lists.map((l) => [l.name, l.concepts]))).toEqual({
-      gemeente: 5, provincie: 3, waterschap: 4, ministerie: 3, upl: 9, postcode: 6, 'gemeente-relaties': 0, 'ggd-regio': 4,
+      gemeente: 5, provincie: 3, waterschap: 4, ministerie: 3, upl: 30, postcode: 6, 'gemeente-relaties': 0, 'ggd-regio': 4,
     });
 
     const aalsmeer = o('Aalsmeer_(gemeente)');

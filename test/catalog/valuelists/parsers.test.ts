@@ -50,7 +50,7 @@ describe('UPL CSV', () => {
   it('deduplicates on URI, merging flags, legal bases and SDG codes', async () => {
     const upl = await parseUpl(fileInput(demo('owms/UPL-actueel-demo.csv')), 'UPL-actueel.csv');
     applySdg(upl, await parseUplSdg(text('owms/UPL-SDG-Informatiegebied-demo.csv'), 'sdg.csv'));
-    expect(upl).toHaveLength(9); // 10 rows, evenementenvergunning twice
+    expect(upl).toHaveLength(30); // 31 rows, evenementenvergunning twice
     expect(new Set(upl.map((p) => p.uri)).size).toBe(upl.length);
     const ev = upl.find((p) => p.label === 'evenementenvergunning')!;
     expect([...ev.flags].sort()).toEqual(['Aanvraag', 'Autonomie', 'Bedrijf', 'Burger', 'Dienstenwet', 'Gemeente', 'Medebewind', 'Provincie']);
