@@ -9,9 +9,10 @@ import type { CoreDeps } from '../shared/http/context.js';
 import { sparql } from '../shared/rdf/encode.js';
 import { literal } from '../shared/rdf/factory.js';
 import { DCT, ORG, OWL, SKOS, STELSEL } from '../shared/rdf/vocab.js';
-import type { GraphReplacement } from '../shared/store/port.js';
+import type { GraphReplacement, Precondition } from '../shared/store/port.js';
 import { listGraph, type ListName } from './valuelists/index.js';
 import { organisationProductGraphPrefix } from './model.js';
+import { withSearchIndex } from './search-index/index.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -80,12 +81,16 @@ export class CatalogueRepository {
     return new Set(rows.flatMap((r) => (r.id ? [r.id.value] : [])));
   }
 
-  /** The graphs of the organisation's stored products. */
-  async productGraphs(orgSlug: string): Promise<RDF.NamedNode[]> {
+  /**
+   * The graphs of the organisation's stored products. Every stored product names its organisation
+   * (shapes/catalog.ttl requires stelsel:organisation), and starting from it the query reads only this
+   * organisation's products; starting from the type it would read every product of the collection.
+   */
+  async productGraphs(org: CatalogueOrganisation): Promise<RDF.NamedNode[]> {
     const rows = await this.deps.store.select(sparql`
       SELECT DISTINCT ?g WHERE {
-        GRAPH ?g { ?p a ${STELSEL.Product} }
-        FILTER(STRSTARTS(STR(?g), ${literal(organisationProductGraphPrefix(this.deps.uris, orgSlug))}))
+        GRAPH ?g { ?p ${STELSEL.organisation} ${org.iri} . ?p a ${STELSEL.Product} }
+        FILTER(STRSTARTS(STR(?g), ${literal(organisationProductGraphPrefix(this.deps.uris, org.slug))}))
       }`);
     return rows.flatMap((r) => (r.g?.termType === 'NamedNode' ? [r.g] : []));
   }
@@ -96,12 +101,51 @@ export class CatalogueRepository {
    */
   async replaceProducts(ctx: AuditContext, org: CatalogueOrganisation, products: readonly GraphReplacement[]): Promise<{ removed: number }> {
     const keep = new Set(products.map((p) => p.graph.value));
-    const removed = (await this.productGraphs(org.slug)).filter((g) => !keep.has(g.value));
+    const removed = (await this.productGraphs(org)).filter((g) => !keep.has(g.value));
     await this.deps.audit.write(
       ctx,
       { action: 'catalogue.import', resource: this.deps.uris.id('catalogus', org.slug), scope: org.iri },
-      { replaceGraphs: [...products, ...removed.map((graph) => ({ graph, quads: [] }))] },
+      { replaceGraphs: withSearchIndex(this.deps.uris, [...products, ...removed.map((graph) => ({ graph, quads: [] }))]) },
     );
     return { removed: removed.length };
   }
+
+  /**
+   * Creates or replaces one product's graph in one audited transaction. `expect` guards against
+   * concurrent changes: the product's audit version, and its stored scproduct (null: the graph holds
+   * no product yet), both checked inside the transaction.
+   */
+  async saveProduct(ctx: AuditContext, org: CatalogueOrganisation, product: ProductWrite): Promise<{ version: number }> {
+    const result = await this.deps.audit.write(
+      ctx,
+      { action: product.expect.sourceXml === null ? 'catalogue.product.create' : 'catalogue.product.update', resource: product.iri, scope: org.iri, expectVersion: product.expect.version },
+      { replaceGraphs: withSearchIndex(this.deps.uris, [{ graph: product.graph, quads: product.quads }]), precondition: productPrecondition(product) },
+    );
+    return { version: result.versionAfter ?? 0 };
+  }
+
+  /** Removes one product (its whole graph) in one audited transaction, guarded like saveProduct. */
+  async deleteProduct(ctx: AuditContext, org: CatalogueOrganisation, product: Omit<ProductWrite, 'quads'>): Promise<void> {
+    await this.deps.audit.write(
+      ctx,
+      { action: 'catalogue.product.delete', resource: product.iri, scope: org.iri, expectVersion: product.expect.version },
+      { replaceGraphs: withSearchIndex(this.deps.uris, [{ graph: product.graph, quads: [] }]), precondition: productPrecondition(product) },
+    );
+  }
+}
+
+/** One product write: its IRI and graph, the new content, and the state the writer based it on. */
+export interface ProductWrite {
+  iri: RDF.NamedNode;
+  graph: RDF.NamedNode;
+  quads: readonly RDF.Quad[];
+  /** The audit version the writer saw (undefined: take the current one), and the stored scproduct (null: none yet). */
+  expect: { version: number | undefined; sourceXml: string | null };
+}
+
+function productPrecondition(p: Omit<ProductWrite, 'quads'>): Precondition {
+  const message = 'The product was changed by someone else meanwhile; reload it and try again';
+  return p.expect.sourceXml === null
+    ? { ask: sparql`ASK { GRAPH ${p.graph} { ?p a ${STELSEL.Product} } }`, expect: false, message: 'A product with this productID already exists' }
+    : { ask: sparql`ASK { GRAPH ${p.graph} { ${p.iri} ${STELSEL.sourceXml} ${literal(p.expect.sourceXml)} } }`, expect: true, message };
 }

@@ -3,12 +3,8 @@
  * user text can only ever become a literal or a validated IRI, never query structure.
  */
 import type * as RDF from '@rdfjs/types';
-import { isPlainString } from './factory.js';
-import { XSD } from './vocab.js';
+import { RDF_, XSD } from './vocab.js';
 
-// Characters forbidden in IRIREF by the SPARQL / N-Triples grammars.
-// eslint-disable-next-line no-control-regex
-const BAD_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
 const LANG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*$/;
 const BNODE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
@@ -16,8 +12,12 @@ export class TermEncodingError extends Error {
   readonly code = 'invalid_term';
 }
 
+// An absolute IRI: a scheme, then no character forbidden in IRIREF by the SPARQL / N-Triples grammars.
+// eslint-disable-next-line no-control-regex
+const VALID_IRI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/;
+
 export function isValidIri(iri: string): boolean {
-  return !BAD_IRI.test(iri) && /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(iri);
+  return VALID_IRI.test(iri);
 }
 
 export function encodeIri(iri: string): string {
@@ -27,19 +27,29 @@ export function encodeIri(iri: string): string {
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
 
+const NEEDS_ESCAPE = /[\\"\n\r\t\b\f]/;
+const ESCAPED = /[\\"\n\r\t\b\f]/g;
+const XSD_STRING = XSD.string.value;
+const RDF_LANGSTRING = RDF_.langString.value;
+
 export function escapeString(value: string): string {
   // Lone surrogates cannot be represented in UTF-8 text; replace them so the output is always valid.
-  return value.toWellFormed().replace(/[\\"\n\r\t\b\f]/g, (c) => ESCAPES[c] ?? c);
+  const text = value.isWellFormed() ? value : value.toWellFormed();
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPED, (c) => ESCAPES[c] ?? c) : text;
 }
 
 export function encodeLiteral(lit: RDF.Literal): string {
+  // Each property read once: N3 computes them from the literal's id on every access.
   const body = `"${escapeString(lit.value)}"`;
-  if (lit.language) {
-    if (!LANG.test(lit.language)) throw new TermEncodingError(`Invalid language tag: ${JSON.stringify(lit.language)}`);
-    return `${body}@${lit.language}`;
+  const language = lit.language;
+  if (language) {
+    if (!LANG.test(language)) throw new TermEncodingError(`Invalid language tag: ${JSON.stringify(language)}`);
+    return `${body}@${language}`;
   }
-  if (isPlainString(lit)) return body;
-  return `${body}^^${encodeIri(lit.datatype.value)}`;
+  // As isPlainString: no datatype, xsd:string, or a langString with an empty tag.
+  const datatype = lit.datatype?.value;
+  if (!datatype || datatype === XSD_STRING || datatype === RDF_LANGSTRING) return body;
+  return `${body}^^${encodeIri(datatype)}`;
 }
 
 export function encodeTerm(term: RDF.Term): string {
@@ -63,8 +73,12 @@ export function encodeTerm(term: RDF.Term): string {
 
 /** One quad as an N-Quads line (with trailing newline). */
 export function encodeQuad(q: RDF.Quad): string {
-  const g = q.graph.termType === 'DefaultGraph' ? '' : ` ${encodeTerm(q.graph)}`;
-  return `${encodeTerm(q.subject)} ${encodeTerm(q.predicate)} ${encodeTerm(q.object)}${g} .\n`;
+  return encodeQuadIn(q, q.graph.termType === 'DefaultGraph' ? '' : encodeTerm(q.graph));
+}
+
+/** A quad's triple as an N-Quads line in the graph `graph` (its encodeTerm text; '' for the default graph). */
+export function encodeQuadIn(q: RDF.Quad, graph: string): string {
+  return `${encodeTerm(q.subject)} ${encodeTerm(q.predicate)} ${encodeTerm(q.object)}${graph ? ` ${graph}` : ''} .\n`;
 }
 
 export function encodeQuads(quads: Iterable<RDF.Quad>): string {

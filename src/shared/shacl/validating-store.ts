@@ -20,18 +20,23 @@ export interface ValidatingStoreOptions {
   exempt: (graph: RDF.NamedNode) => boolean;
 }
 
+interface GraphChanges {
+  insert: RDF.Quad[];
+  delete: RDF.Quad[];
+}
+
 const key = (q: RDF.Quad) => `${q.subject.termType}|${q.subject.value}|${q.predicate.value}|${q.object.termType}|${q.object.value}|${'datatype' in q.object ? q.object.datatype?.value : ''}|${'language' in q.object ? q.object.language : ''}`;
 
 export function validatingStore(inner: TripleStore, validator: ShaclValidator, opts: ValidatingStoreOptions): TripleStore {
-  async function resultingGraph(graph: RDF.NamedNode, tx: Transaction): Promise<RDF.Quad[]> {
-    const replaced = tx.replaceGraphs?.find((r) => r.graph.equals(graph));
+  /** The content a graph will have after the transaction (`changes`: the transaction's quads in that graph). */
+  async function resultingGraph(graph: RDF.NamedNode, replaced: readonly RDF.Quad[] | undefined, changes: GraphChanges | undefined): Promise<readonly RDF.Quad[]> {
+    const base = replaced ?? (await inner.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${graph} { ?s ?p ?o } }`));
+    // A replaced graph nothing else touches is exactly its new quads (the validator's store drops duplicates).
+    if (!changes) return base;
     const content = new Map<string, RDF.Quad>();
-    const base = replaced
-      ? replaced.quads
-      : await inner.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${graph} { ?s ?p ?o } }`);
     for (const q of base) content.set(key(q), q);
-    for (const q of tx.delete ?? []) if (q.graph.equals(graph)) content.delete(key(q));
-    for (const q of tx.insert ?? []) if (q.graph.equals(graph)) content.set(key(q), q);
+    for (const q of changes.delete) content.delete(key(q));
+    for (const q of changes.insert) content.set(key(q), q);
     return [...content.values()];
   }
 
@@ -46,15 +51,28 @@ export function validatingStore(inner: TripleStore, validator: ShaclValidator, o
     close: () => inner.close(),
     async transact(tx: Transaction): Promise<void> {
       const graphs = new Map<string, RDF.NamedNode>();
-      const note = (g: RDF.Term) => {
-        if (g.termType === 'NamedNode' && !opts.exempt(g)) graphs.set(g.value, g);
+      const replaced = new Map<string, readonly RDF.Quad[]>();
+      const changes = new Map<string, GraphChanges>();
+      const checked = (g: RDF.Term): g is RDF.NamedNode => g.termType === 'NamedNode' && !opts.exempt(g);
+      for (const r of tx.replaceGraphs ?? []) {
+        if (!checked(r.graph)) continue;
+        graphs.set(r.graph.value, r.graph);
+        replaced.set(r.graph.value, r.quads); // replacements apply in order: the last one is what is stored
+      }
+      const noteChange = (q: RDF.Quad, kind: keyof GraphChanges) => {
+        if (!checked(q.graph)) return;
+        graphs.set(q.graph.value, q.graph);
+        let c = changes.get(q.graph.value);
+        if (!c) changes.set(q.graph.value, (c = { insert: [], delete: [] }));
+        c[kind].push(q);
       };
-      for (const r of tx.replaceGraphs ?? []) note(r.graph);
-      for (const q of tx.insert ?? []) note(q.graph);
-      for (const q of tx.delete ?? []) note(q.graph);
+      for (const q of tx.insert ?? []) noteChange(q, 'insert');
+      for (const q of tx.delete ?? []) noteChange(q, 'delete');
       if (graphs.size) {
         const quads: RDF.Quad[] = [];
-        for (const g of graphs.values()) quads.push(...(await resultingGraph(g, tx)));
+        for (const g of graphs.values()) {
+          for (const q of await resultingGraph(g, replaced.get(g.value), changes.get(g.value))) quads.push(q);
+        }
         const report = await validator.validate(quads);
         if (!report.conforms) throw new ValidationFailed(report);
       }

@@ -9,6 +9,7 @@ import { Validator } from 'shacl-engine';
 import type * as RDF from '@rdfjs/types';
 import { df, defaultGraph, literal, namedNode, quad } from '../rdf/factory.js';
 import { RDF_, SH, XSD } from '../rdf/vocab.js';
+import { ValidationDataset } from './dataset.js';
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -66,8 +67,8 @@ export class ShaclValidator {
 
   /** Validates the union of the given quads (graph names are dropped: one data graph). */
   async validate(quads: Iterable<RDF.Quad>): Promise<ShaclReport> {
-    const data = new N3.Store();
-    for (const q of quads) data.addQuad(q.subject, q.predicate, q.object, defaultGraph());
+    const data = new ValidationDataset();
+    for (const q of quads) data.add(quad(q.subject, q.predicate, q.object, defaultGraph()));
     const report = (await this.validator.validate({ dataset: data })) as { results: EngineResult[] };
     const results: ShaclResult[] = report.results.map((r) => {
       const sev = termText(r.severity) ?? SH.Violation.value;

@@ -11,15 +11,15 @@ import { lockDirectory } from './dir-lock.js';
 import path from 'node:path';
 import oxigraph from 'oxigraph';
 import type * as RDF from '@rdfjs/types';
-import { encodeQuads, encodeTerm, sparql } from '../../rdf/encode.js';
+import { encodeQuadIn, encodeQuads, encodeTerm, sparql } from '../../rdf/encode.js';
 import { literal, namedNode, quad } from '../../rdf/factory.js';
 import { RDF_, STELSEL, XSD } from '../../rdf/vocab.js';
-import { fromOx, quadFromOx, toOxQuad } from './terms.js';
-import { Journal, encodeRecord, readJournal } from './journal.js';
-import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, newUndo, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
+import { fromOx, quadFromOx } from './terms.js';
+import { Journal, encodeRecord, encodeRecords, readJournal } from './journal.js';
+import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, parseNQuads, payloadText, newUndo, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
 import { loadSnapshot, writeSnapshot } from './snapshot.js';
 import { skolemizeTransaction } from '../skolem.js';
-import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type Query, type Transaction, type TripleStore } from '../port.js';
+import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type GraphReplacement, type Query, type Transaction, type TripleStore } from '../port.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory for snapshot.nq and journal.log. */
@@ -206,25 +206,35 @@ export class EmbeddedStore implements TripleStore {
   }
 
   private prepare(tx: Transaction): PreparedOp[] {
-    const t = skolemizeTransaction(tx, this.opts.genidBase);
-    const ops: PreparedOp[] = [];
+    const t = hasBlankNodes(tx) ? skolemizeTransaction(tx, this.opts.genidBase) : tx;
+    // Replacements apply in order, so for a graph named twice the last one is what stays. All graphs
+    // are cleared first (applyOps clears a run of graphs in one update), then filled.
+    const replacements = new Map<string, GraphReplacement>();
     for (const r of t.replaceGraphs ?? []) {
-      ops.push({ op: ['c', r.graph.value] });
-      encodeTerm(r.graph);
-      if (r.quads.length) ops.push(fillOp(r.graph.value, r.quads));
+      replacements.delete(r.graph.value);
+      replacements.set(r.graph.value, r);
     }
+    const ops: PreparedOp[] = [];
+    const encoded = new Map<string, string>();
+    for (const r of replacements.values()) {
+      encoded.set(r.graph.value, encodeTerm(r.graph)); // validates the graph IRI before anything is applied
+      ops.push({ op: ['c', r.graph.value] });
+    }
+    for (const r of replacements.values()) if (r.quads.length) ops.push(fillOp(r.graph.value, encoded.get(r.graph.value)!, r.quads));
     if (t.delete?.length) ops.push(this.quadOp('d', t.delete));
     if (t.insert?.length) ops.push(this.quadOp('i', t.insert));
     return ops;
   }
 
   private quadOp(kind: 'i' | 'd', quads: readonly RDF.Quad[]): PreparedOp {
-    // encodeQuads validates every term with the project's encoder; toOxQuad lets Oxigraph check too.
-    return { op: [kind, encodeQuads(quads)] as Op, quads: quads.map(toOxQuad) };
+    // encodeQuads validates every term with the project's encoder; Oxigraph's parser checks them too
+    // (parsing the text is several times cheaper than building Oxigraph terms one by one).
+    const text = encodeQuads(quads);
+    return { op: [kind, text] as Op, quads: parseNQuads(text) };
   }
 
   private async commitBatch(batch: Pending[]): Promise<void> {
-    const done: { p: Pending; undo: Undo; payload: Buffer; seq: number }[] = [];
+    const done: { p: Pending; undo: Undo; text: string; seq: number }[] = [];
     const startSeq = this.seq;
     for (const p of batch) {
       try {
@@ -238,14 +248,24 @@ export class EmbeddedStore implements TripleStore {
         applyOps(this.ox, ops, undo);
         const seq = this.seq + 1;
         this.seq = seq;
-        done.push({ p, undo, seq, payload: encodePayload({ s: seq, o: ops.map((o) => o.op) }) });
+        done.push({ p, undo, seq, text: payloadText({ s: seq, o: ops.map((o) => o.op) }) });
       } catch (e) {
         p.reject(e);
       }
     }
     if (!done.length) return;
+    let records: ReturnType<typeof encodeRecords>;
     try {
-      await this.journal.append(Buffer.concat(done.map((d) => encodeRecord(d.payload))));
+      records = encodeRecords(done.map((d) => d.text));
+    } catch (e) {
+      for (let i = done.length - 1; i >= 0; i--) revert(this.ox, done[i]!.undo);
+      this.seq = startSeq;
+      for (const d of done) d.p.reject(e);
+      return;
+    }
+    const payloads = records.payloads;
+    try {
+      await this.journal.append(records.data);
     } catch (e) {
       for (let i = done.length - 1; i >= 0; i--) revert(this.ox, done[i]!.undo);
       this.seq = startSeq;
@@ -253,9 +273,9 @@ export class EmbeddedStore implements TripleStore {
       for (const d of done) d.p.reject(new StoreUnavailable(`Write not stored: ${(e as Error).message}`));
       return;
     }
-    for (const d of done) {
+    for (const [i, d] of done.entries()) {
       if (this.quadCount !== null) this.quadCount += d.undo.delta;
-      this.emit(d.payload, d.seq);
+      this.emit(payloads[i]!, d.seq);
       d.p.resolve();
     }
   }
@@ -374,12 +394,25 @@ export async function loadReplica(dir: string, ox: oxigraph.Store, exclude?: (gr
 }
 
 /**
- * The insert that fills a graph just cleared (a graph replacement): its quads are all in that graph
- * (skolemizeTransaction put them there), so the distinct lines are exactly the quads added, and
- * they can be loaded in bulk. The encoder validates every term; Oxigraph checks again on load.
+ * The insert that fills a graph just cleared (a graph replacement): every quad goes into that graph
+ * (whatever graph the quad names, as skolemizeTransaction does), so the distinct lines are exactly
+ * the quads added, and they can be loaded in bulk. The encoder validates every term; Oxigraph
+ * checks again on load.
  */
-function fillOp(graph: string, quads: readonly RDF.Quad[]): PreparedOp {
-  const lines = new Set(encodeQuads(quads).split('\n'));
-  lines.delete('');
-  return { op: ['i', lines.size ? `${[...lines].join('\n')}\n` : ''], fills: { graph, quads: lines.size } };
+function fillOp(graph: string, encodedGraph: string, quads: readonly RDF.Quad[]): PreparedOp {
+  const lines = new Set<string>();
+  let text = '';
+  for (const q of quads) {
+    const line = encodeQuadIn(q, encodedGraph);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    text += line;
+  }
+  return { op: ['i', text], fills: { graph, quads: lines.size } };
+}
+
+/** Whether skolemizeTransaction has anything to replace (or to refuse); without, it would only copy. */
+function hasBlankNodes(tx: Transaction): boolean {
+  const blank = (q: RDF.Quad) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode' || q.graph.termType === 'BlankNode';
+  return (tx.replaceGraphs ?? []).some((r) => r.quads.some(blank)) || (tx.insert ?? []).some(blank) || (tx.delete ?? []).some(blank);
 }

@@ -23,6 +23,28 @@ export function encodeRecord(payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
+/**
+ * Encodes several records into one buffer, writing each payload's UTF-8 text straight into it (no
+ * intermediate copies of what can be tens of megabytes). Returns the buffer and each payload's bytes
+ * as a view into it.
+ */
+export function encodeRecords(payloads: readonly string[]): { data: Buffer; payloads: Buffer[] } {
+  const lengths = payloads.map((t) => Buffer.byteLength(t, 'utf8'));
+  const data = Buffer.allocUnsafe(lengths.reduce((n, l) => n + HEADER + l, 0));
+  const views: Buffer[] = [];
+  let offset = 0;
+  payloads.forEach((text, i) => {
+    const len = lengths[i]!;
+    data.write(text, offset + HEADER, len, 'utf8');
+    const view = data.subarray(offset + HEADER, offset + HEADER + len);
+    data.writeUInt32LE(len, offset);
+    data.writeUInt32LE(crc32(view), offset + 4);
+    views.push(view);
+    offset += HEADER + len;
+  });
+  return { data, payloads: views };
+}
+
 export interface ReadResult {
   records: Buffer[];
   /** Byte offset just past the last valid record. */
