@@ -64,7 +64,7 @@ export function termFromJson(t: JsonTerm): RDF.Term {
       if (lang) return literal(value, lang);
       if (t.datatype) {
         if (t.datatype === XSD.boolean.value) return literal(BOOLEAN_CANONICAL[value] ?? value, XSD.boolean);
-        return literal(value, namedNode(t.datatype));
+        return literal(durationFromMonths(value, t.datatype), namedNode(t.datatype));
       }
       return literal(value);
     }
@@ -100,9 +100,27 @@ export function parseRdf(body: string, contentType: string): RDF.Quad[] {
   } catch (err) {
     throw new SparqlResultError(`Could not parse the ${format} CONSTRUCT response: ${(err as Error).message}`);
   }
-  return quads.map((q) =>
-    q.object.termType === 'Literal' && q.object.datatype.value === XSD.boolean.value && BOOLEAN_CANONICAL[q.object.value]
-      ? quad(q.subject, q.predicate, literal(BOOLEAN_CANONICAL[q.object.value] ?? q.object.value, XSD.boolean), q.graph)
-      : q,
-  );
+  return quads.map((q) => {
+    if (q.object.termType !== 'Literal') return q;
+    const { value, datatype } = q.object;
+    if (datatype.value === XSD.boolean.value && BOOLEAN_CANONICAL[value]) return quad(q.subject, q.predicate, literal(BOOLEAN_CANONICAL[value], XSD.boolean), q.graph);
+    const duration = durationFromMonths(value, datatype.value);
+    return duration === value ? q : quad(q.subject, q.predicate, literal(duration, datatype), q.graph);
+  });
+}
+
+const MONTH_DURATIONS = new Set([XSD.duration.value, XSD.yearMonthDuration.value]);
+
+/**
+ * Virtuoso 7 keeps a year-month duration as its number of months and answers "P10Y"^^xsd:duration
+ * as "120"^^xsd:duration (measured); that count is written back in ISO 8601 form (P10Y, P1Y6M).
+ * Any other value is returned unchanged.
+ */
+export function durationFromMonths(value: string, datatype: string): string {
+  if (!MONTH_DURATIONS.has(datatype) || !/^-?\d{1,9}$/.test(value)) return value;
+  const n = Number(value);
+  const years = Math.floor(Math.abs(n) / 12);
+  const months = Math.abs(n) % 12;
+  const body = `${years ? `${years}Y` : ''}${months || !years ? `${months}M` : ''}`;
+  return `${n < 0 ? '-' : ''}P${body}`;
 }
