@@ -39,11 +39,11 @@ const nl = (s: string) => literal(s, 'nl');
 
 export function siteDescription(uris: UriPolicy): SiteDescription {
   const page = (path: string) => uris.url(path);
-  const register = (id: string, title: string, description: string, basis: string): RegisterEntry => ({
+  const register = (id: string, title: string, description: string, basis: string, homepage = `/${id}`): RegisterEntry => ({
     iri: uris.id('register', id),
     title: nl(title),
     description: nl(description),
-    homepage: namedNode(page(`/${id}`)),
+    homepage: namedNode(page(homepage)),
     basis,
   });
   return {
@@ -57,6 +57,7 @@ export function siteDescription(uris: UriPolicy): SiteDescription {
         'Productcatalogus',
         'Producten en diensten van overheidsorganisaties volgens Samenwerkende Catalogi 4.0.',
         'Samenwerkende Catalogi 4.0, CPSV-AP',
+        '/catalogi',
       ),
       register(
         'besluiten',

@@ -23,7 +23,14 @@ describe('home page', () => {
     const html = await res.text();
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="nl"');
-    for (const path of ['/catalogus', '/besluiten', '/series']) expect(html).toContain(`href="${TEST_BASE}${path}"`);
+    for (const path of ['/catalogi', '/besluiten', '/series']) {
+      expect(html).toContain(`href="${TEST_BASE}${path}"`);
+      expect((await get(path, { accept: 'text/html' })).status, path).toBe(200);
+    }
+    for (const path of ['/zoeken', '/catalogus/validator', '/export/cpsv-ap.ttl']) {
+      expect(html).toContain(`href="${path}"`);
+      expect((await get(path, { accept: 'text/html' })).status, path).toBe(200);
+    }
     for (const title of ['Productcatalogus', 'Lokale besluiten', 'Serieregister']) expect(html).toContain(`>${title}</span>`);
     expect(html).toContain('href="/zoeken"');
     expect(html).toContain(`href="${TEST_BASE}/sparql"`);

@@ -58,6 +58,10 @@ export function HomePage({ site, paths }: { site: SiteDescription; paths: Record
               Het <Prop p={VOID.sparqlEndpoint} o={site.sparqlEndpoint} label="SPARQL-endpoint" />: alle gegevens bevragen met SPARQL 1.1.
             </li>
             <li>
+              Een SC-catalogus controleren met de <a href="/catalogus/validator">validator</a>; de hele collectie als{' '}
+              <a href="/export/cpsv-ap.ttl">CPSV-AP</a> (EU Single Digital Gateway).
+            </li>
+            <li>
               De <a href="/api/docs">API-documentatie</a>, ook als <a href="/api/openapi.json">OpenAPI-document</a>.
             </li>
           </ul>

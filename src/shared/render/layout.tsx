@@ -74,7 +74,7 @@ export function Layout({ title, lang = 'nl', children, prefix, head }: LayoutPro
           </a>
           <header class="site">
             <nav aria-label="Hoofdmenu">
-              <a href="/">Stelsel</a> <a href="/catalogus">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
+              <a href="/">Stelsel</a> <a href="/catalogi">Productcatalogus</a> <a href="/besluiten">Besluiten</a>{' '}
               <a href="/series">Serieregister</a> <a href="/zoeken">Zoeken</a> <a href="/sparql">SPARQL</a>{' '}
               <a href="/api/docs">API</a> <a href="/beheer/organisaties">Beheer</a> <SessionIndicator />
             </nav>
