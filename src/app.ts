@@ -21,10 +21,18 @@ import { createGraphStoreRoutes } from './graphs/routes.js';
 import { createSparqlRoutes } from './sparql/routes.js';
 import type { SparqlEndpointService } from './sparql/service.js';
 import { createHomeRoutes } from './home/routes.js';
+import { createSeriesRoutes } from './series/index.js';
+import { createDecisionRoutes } from './decisions/index.js';
 import { createLinkedDataRoutes } from './linked-data/routes.js';
 import { AUDIT_PATH, createAuditRoutes } from './audit/index.js';
 import { createIdentityAdminRoutes, createIdentityApiRoutes } from './identity/index.js';
-import { CATALOGUE_API_PATH, createCatalogueRoutes } from './catalog/index.js';
+import { CATALOGUE_API_PATH, createCatalogueRoutes, createProductRoutes, productDocumentView } from './catalog/index.js';
+import { createScPublicationRoutes } from './catalog/export/index.js';
+import { createValidatorRoutes } from './catalog/validator/index.js';
+import { createCpsvRoutes } from './catalog/cpsv/index.js';
+import { createHarvestRoutes } from './catalog/harvest/index.js';
+import { createSruRoutes, SRU_PATH } from './sru/index.js';
+import { createSearchPageRoutes } from './sru/page/index.js';
 import { csrfProtection } from './shared/http/csrf.js';
 import { rateLimit } from './shared/http/rate-limit.js';
 import { createLoginRoutes, LOGIN_FORM_PATHS, LOGIN_PATHS, loginLink, type Login } from './identity/login-routes.js';
@@ -106,8 +114,17 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
   app.route(CATALOGUE_API_PATH, createCatalogueRoutes(deps, registry.scope(CATALOGUE_API_PATH)));
   app.route('/beheer', createIdentityAdminRoutes(deps, registry.scope('/beheer')));
   app.route('/', createLoginRoutes(deps, registry.scope('')));
+  app.route('/', createScPublicationRoutes(deps, registry.scope('')));
+  app.route('/', createValidatorRoutes(deps, registry.scope('')));
+  app.route('/', createCpsvRoutes(deps, registry.scope('')));
+  app.route('/', createProductRoutes(deps, registry.scope('')));
+  app.route(SRU_PATH, createSruRoutes(deps, registry.scope(SRU_PATH)));
+  app.route('/', createHarvestRoutes(deps, registry.scope('')));
+  app.route('/', createSeriesRoutes(deps, registry));
+  app.route('/', createSearchPageRoutes(deps, registry.scope('')));
+  app.route('/', createDecisionRoutes(deps, registry));
   app.route('/', createHomeRoutes({ ...deps, registry }, registry.scope('')));
-  app.route('/', createLinkedDataRoutes(deps, registry.scope('')));
+  app.route('/', createLinkedDataRoutes({ ...deps, views: [productDocumentView(deps)] }, registry.scope('')));
 
   app.notFound((c) => renderError(c, new AppError('not_found', `No page at ${c.req.path}`), c.get('requestId') ?? randomUUID()));
   app.onError(async (err, c) => {

@@ -67,6 +67,28 @@ const schema = z
     VALUELISTS_DIR: z.string().min(1).optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(100_000).default(20),
     TRUST_PROXY: bool.default('false'),
+    HARVEST_TIME: z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "must be a time HH:MM (24 hours) or 'off'")
+      .default('05:00'),
+    HARVEST_TIMEZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/Amsterdam')
+      .default('Europe/Amsterdam'),
+    HARVEST_MAX_BYTES: z.coerce.number({ invalid_type_error: 'must be a number of bytes' }).int().min(1024).default(50 * 1024 * 1024),
+    HARVEST_TIMEOUT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(100).default(60_000),
+    HARVEST_MAX_REDIRECTS: z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(20).default(5),
+    HARVEST_ALLOW_PRIVATE_ADDRESSES: bool.default('false'),
+    LINKCHECK_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(64).default(8),
+    LINKCHECK_TIMEOUT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(100).max(60_000).default(5000),
+    LINKCHECK_MAX_LINKS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0).max(10_000).default(100),
   })
 ;
 
@@ -138,6 +160,21 @@ export interface Config {
   oidc?: OidcConfig;
   /** Rate limit of the login and token endpoints, per client IP and instance. */
   rateLimit: { perMinute: number; trustProxy: boolean };
+  /** The catalogue harvester (src/catalog/harvest). */
+  harvest: HarvestConfig;
+  /** The validator's check of product page links (src/catalog/validator). */
+  linkCheck: { concurrency: number; timeoutMs: number; maxLinks: number };
+}
+
+export interface HarvestConfig {
+  /** Daily run time "HH:MM" in `timezone`; null = no daily run (on demand only). */
+  time: string | null;
+  timezone: string;
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects: number;
+  /** Harvest from loopback and private addresses too (tests, closed networks). */
+  allowPrivateAddresses: boolean;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +226,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : undefined,
     rateLimit: { perMinute: c.RATE_LIMIT_PER_MINUTE, trustProxy: c.TRUST_PROXY },
+    harvest: {
+      time: c.HARVEST_TIME === 'off' ? null : c.HARVEST_TIME,
+      timezone: c.HARVEST_TIMEZONE,
+      maxBytes: c.HARVEST_MAX_BYTES,
+      timeoutMs: c.HARVEST_TIMEOUT_MS,
+      maxRedirects: c.HARVEST_MAX_REDIRECTS,
+      allowPrivateAddresses: c.HARVEST_ALLOW_PRIVATE_ADDRESSES,
+    },
+    linkCheck: { concurrency: c.LINKCHECK_CONCURRENCY, timeoutMs: c.LINKCHECK_TIMEOUT_MS, maxLinks: c.LINKCHECK_MAX_LINKS },
     valueListsDir: c.VALUELISTS_DIR ? path.resolve(c.VALUELISTS_DIR) : undefined,
   };
 }
@@ -225,4 +271,13 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['VALUELISTS_DIR', '', 'Load the value lists (OWMS, UPL, TOOI, postcodes, relations) from this directory at every start; layout as `data/valuelists`.'],
   ['RATE_LIMIT_PER_MINUTE', '20', 'Requests per minute per client IP (and per instance) to the login and API-token endpoints; 429 with Retry-After beyond.'],
   ['TRUST_PROXY', 'false', 'Take the client IP from the last `X-Forwarded-For` hop (set only behind your own reverse proxy).'],
+  ['HARVEST_TIME', '05:00', 'Daily catalogue harvest at this time (HH:MM in HARVEST_TIMEZONE); `off` = on demand only. See docs/harvester.md.'],
+  ['HARVEST_TIMEZONE', 'Europe/Amsterdam', 'Time zone of HARVEST_TIME (IANA name).'],
+  ['HARVEST_MAX_BYTES', '52428800', 'Largest catalogue the harvester fetches; the transfer stops beyond it.'],
+  ['HARVEST_TIMEOUT_MS', '60000', 'Time limit of fetching one catalogue (all redirects and the body).'],
+  ['HARVEST_MAX_REDIRECTS', '5', 'Most redirects followed when fetching a catalogue.'],
+  ['HARVEST_ALLOW_PRIVATE_ADDRESSES', 'false', 'Also harvest from loopback and private addresses (refused by default against server-side request forgery).'],
+  ['LINKCHECK_CONCURRENCY', '8', 'Product page links the catalogue validator checks at the same time.'],
+  ['LINKCHECK_TIMEOUT_MS', '5000', 'Time limit of checking one product page link (HEAD and the GET fallback together).'],
+  ['LINKCHECK_MAX_LINKS', '100', 'Most product page links checked per validation (0 = no link check); the page says how many were left out.'],
 ];

@@ -19,10 +19,13 @@ import { validatingStore } from './shared/shacl/validating-store.js';
 import { AuditLog } from './shared/audit/audit-log.js';
 import { createSparqlService } from './sparql/service.js';
 import { seedDemoData } from './demo/seed.js';
+import { seedDemoCatalogues } from './demo/catalogues.js';
+import { prepareSeriesRegister } from './series/index.js';
 import { ensureSiteGraph } from './home/index.js';
 import { loadValueLists } from './catalog/valuelists/index.js';
 import { ApiTokenResolver } from './identity/index.js';
 import { createLogin } from './identity/login-routes.js';
+import { createHarvestScheduler } from './catalog/harvest/index.js';
 
 /** Package root (one level above src/ or dist/). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,8 +112,15 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   if (cfg.demo && empty) {
     const n = await seedDemoData(audit, uris, path.join(ROOT, 'data', 'demo'));
     logger.info({ quads: n }, 'demo data seeded');
+    // The demo products need the value lists: the demo subset unless VALUELISTS_DIR gave others.
+    if (!cfg.valueListsDir) await loadValueLists({ dir: path.join(ROOT, 'data', 'valuelists') }, { store, uris, audit });
+    for (const c of await seedDemoCatalogues({ config: cfg, store, uris, audit, logger }, path.join(ROOT, 'data', 'demo', 'catalogi'))) {
+      if (c.stored) logger.info({ file: c.file, products: c.products }, 'demo catalogue imported');
+      else logger.error({ file: c.file, problems: c.problems }, 'demo catalogue refused');
+    }
   }
 
+  await prepareSeriesRegister({ config: cfg, store, uris, audit, logger }, cfg.demo && empty);
   const sparql = await createSparqlService({ config: cfg, store: raw, logger });
   let ready = true;
   const login = createLogin({ config: cfg, store, uris, audit, logger });
@@ -122,6 +132,8 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
   logger.info({ port, baseUrl: cfg.baseUrl, store: raw.kind, ms: Math.round(performance.now() - t0) }, 'Stelsel is listening');
+  const harvester = createHarvestScheduler({ config: cfg, store, uris, logger, audit });
+  harvester?.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -131,6 +143,7 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
       const closed = new Promise<void>((r) => server.close(() => r()));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await closed;
+      await harvester?.stop(); // a running harvest starts no further sources and finishes
       await sparql.close();
       await raw.close(); // drains queued writes and writes a snapshot
       logger.info('Stelsel stopped');

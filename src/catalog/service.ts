@@ -57,7 +57,13 @@ export interface ImportResult {
   removed?: number;
 }
 
-interface Checked {
+/** The organisation's other stored products, standing in for the rest of its catalogue when one product is checked. */
+export interface CatalogueSiblings {
+  identifiers: readonly string[];
+  productIDs: readonly string[];
+}
+
+export interface Checked {
   report: CatalogueReport;
   products: readonly ScProduct[];
   authority: RDF.NamedNode | null;
@@ -104,7 +110,41 @@ export class CatalogueService {
     return { report, stored: true, organisation: organisation.iri.value, removed };
   }
 
-  private async check(input: ScInput): Promise<Checked> {
+  /**
+   * Imports a catalogue on behalf of one organisation (the harvester: a source belongs to one
+   * organisation). Refused, with nothing stored, when the catalogue's authority is not that
+   * organisation, so that no source can replace another organisation's products.
+   */
+  async importFor(ctx: AuditContext, organisationIri: string, input: ScInput): Promise<ImportResult> {
+    const checked = await this.check(input);
+    authorize(ctx.actor, 'catalogue.import', organisationIri, this.deps.uris.platform.value);
+    const { organisation } = checked;
+    let { report } = checked;
+    if (organisation?.iri.value !== organisationIri) {
+      const problem = {
+        code: 'authority-mismatch',
+        message: `The catalogue's authority ${checked.authority?.value ?? '(none)'} is ${organisation ? `the organisation ${organisation.iri.value}` : 'no Stelsel organisation'}, not ${organisationIri}; a source only delivers its own organisation's products`,
+      };
+      report = { ...report, valid: false, catalogueProblems: [...report.catalogueProblems, problem] };
+    }
+    if (!report.valid || !organisation) return { report, stored: false };
+    const replacements = checked.products.map((p) => ({
+      graph: productGraph(this.deps.uris, organisation.slug, p.productID!),
+      quads: productQuads(this.deps.uris, organisation.slug, organisation.iri, { ...p, productID: p.productID! }),
+    }));
+    const { removed } = await this.repo.replaceProducts(ctx, organisation, replacements);
+    return { report, stored: true, organisation: organisation.iri.value, removed };
+  }
+
+  /**
+   * Checks a catalogue of one product (a form edit) by exactly the import's rules; `siblings` are the
+   * organisation's other products, so identifier and productID stay unique in its catalogue.
+   */
+  async checkProduct(input: ScInput, siblings: CatalogueSiblings): Promise<Checked> {
+    return this.check(input, siblings);
+  }
+
+  private async check(input: ScInput, siblings: CatalogueSiblings = { identifiers: [], productIDs: [] }): Promise<Checked> {
     const parsed = await parseScCatalogue(input, { maxBytes: this.opts.maxBytes });
     const products = parsed.products;
     const catalogueProblems: ProductProblem[] = [];
@@ -123,8 +163,8 @@ export class CatalogueService {
     const elsewhere = await this.repo.identifiersUsedElsewhere([...new Set(products.map((p) => p.identifier))], organisation?.slug ?? null);
 
     const count = <T>(xs: readonly T[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<T, number>());
-    const identifiers = count(products.map((p) => p.identifier));
-    const productIDs = count(products.flatMap((p) => (p.productID !== undefined ? [p.productID] : [])));
+    const identifiers = count([...products.map((p) => p.identifier), ...siblings.identifiers]);
+    const productIDs = count([...products.flatMap((p) => (p.productID !== undefined ? [p.productID] : [])), ...siblings.productIDs]);
     const today = AMSTERDAM_DATE.format(this.opts.now?.() ?? new Date());
 
     const reports: ProductReport[] = products.map((p) => {

@@ -58,6 +58,21 @@ export class UriPolicy {
     return this.graph('identity');
   }
 
+  /** The product search index: one graph per product under this IRI (src/catalog/search-index). */
+  get searchIndexGraph(): RDF.NamedNode {
+    return this.graph('zoekindex');
+  }
+
+  /** Catalogue harvest sources and reports: graphs under this IRI (src/catalog/harvest). */
+  get harvestGraph(): RDF.NamedNode {
+    return this.graph('oogst');
+  }
+
+  /** Draft meetings of the decisions register (unpublished, readable by lezers only): one graph per meeting under this IRI. */
+  get decisionDraftsGraph(): RDF.NamedNode {
+    return this.graph('besluiten-ontwerp');
+  }
+
   /** The scope IRI of platform-wide roles. */
   get platform(): RDF.NamedNode {
     return this.id('platform', 'stelsel');
@@ -68,7 +83,7 @@ export class UriPolicy {
    * through the Graph Store API, not validated as register resources.
    */
   get systemGraphs(): RDF.NamedNode[] {
-    return [this.locksGraph, this.auditGraph, this.versionsGraph, this.identityGraph];
+    return [this.locksGraph, this.auditGraph, this.versionsGraph, this.identityGraph, this.searchIndexGraph, this.harvestGraph, this.decisionDraftsGraph];
   }
 
   isSystemGraph(iri: string): boolean {

@@ -46,7 +46,7 @@ const ORG: Record<Target, string> = { own: 'gemeente-gent', other: 'stad-aalst' 
 const TARGETS: Target[] = ['own', 'other'];
 const ACTIONS = Object.keys(POLICY) as Action[];
 /** Operations that only read: no store change is expected when allowed. */
-const READS = new Set<Action>(['token.list', 'audit.read']);
+const READS = new Set<Action>(['token.list', 'audit.read', 'decisions.read']);
 
 interface Caller {
   label: string;
@@ -177,16 +177,74 @@ const OPERATIONS: Record<string, (slug: string) => Promise<Cell>> = {
     return { req: { method: 'DELETE', path: `/api/organisaties/${slug}/tokens/${id}` }, success: 204 };
   },
   'token.list': async (slug) => ({ req: { method: 'GET', path: `/api/organisaties/${slug}/tokens` }, success: 200 }),
+  'catalogue.harvest': async (slug) => ({
+    req: { method: 'POST', path: '/api/catalogus/bronnen', json: { organisation: slug, url: `https://www.${slug}.example/sc-catalogus.xml` } },
+    success: 201,
+    after: async (res) => {
+      if (res.status === 201) expect((await send(admin, { method: 'DELETE', path: `/api/catalogus/bronnen/${slug}` })).status).toBe(204);
+    },
+  }),
+  'catalogue.product.edit': async (slug) => {
+    const id = next();
+    const product = { title: `Product ${id}`, abstract: 'Over dit product.', identifier: `https://www.${slug}.example/producten/${id}`, productID: id, audience: ['particulier'], onlineAanvragen: 'nee', upl: 'paspoort' };
+    return { req: { method: 'PUT', path: `/api/catalogus/producten/${slug}/${id}`, json: product }, success: 201 };
+  },
   'catalogue.import': async (slug) => {
     const authority = CATALOGUE_AUTHORITY[slug]!;
     return { req: { method: 'POST', path: '/api/catalogus/import', xml: catalogue([{ id: next(), authority }], slug) }, success: 200 };
   },
+  // Series register: a series of the organisation is brought into the right state by the bootstrap token first.
+  'series.edit': async (slug) => ({ req: { method: 'POST', path: '/api/series', json: { organisatie: slug, ...seriesContent() } }, success: 201 }),
+  'series.approve': async (slug) => ({ req: { method: 'POST', path: `/api/series/${await seriesIn(slug, ['indienen'])}/acties/intern-goedkeuren`, json: {} }, success: 200 }),
+  'series.template.edit': async () => ({
+    req: { method: 'POST', path: '/api/series', json: { soort: 'generiek', organisatietype: 'gemeenten-en-provincies', ...seriesContent() } },
+    success: 201,
+  }),
+  'series.comment': async (slug) => ({
+    req: { method: 'POST', path: `/api/series/${await seriesIn(slug, ['indienen', 'intern-goedkeuren'])}/acties/opmerken`, json: { opmerking: 'Matrix' } },
+    success: 200,
+  }),
+  'series.decide': async (slug) => ({ req: { method: 'POST', path: `/api/series/${await seriesIn(slug, ['indienen', 'intern-goedkeuren'])}/acties/goedkeuren`, json: {} }, success: 200 }),
+  // Decisions register: a body and a draft meeting of the bestuurseenheid are made by the bootstrap token first.
+  'decisions.read': async (slug) => ({ req: { method: 'GET', path: `/api/besluiten/${slug}/zittingen` }, success: 200 }),
+  'decisions.edit': async (slug) => ({ req: { method: 'PUT', path: `/api/besluiten/${slug}/organen/matrix-${next()}`, json: decisionBody() }, success: 201 }),
+  'decisions.publish': async (slug) => ({ req: { method: 'POST', path: `/api/besluiten/${slug}/zittingen/${await draftMeeting(slug)}/publicaties`, json: { soort: 'agenda' } }, success: 201 }),
   'audit.read': async () => {
     const path = auditRoute();
     if (!path) throw new Error('no audit route');
     return { req: { method: 'GET', path }, success: 200 };
   },
 };
+
+/** A governing body with one period and one mandataris (src/decisions). */
+function decisionBody() {
+  return { naam: 'Gemeenteraad', classificatie: 'gemeenteraad', perioden: [{ id: '2025-2030', start: '2025-01-01', mandatarissen: [{ id: 'matrix-m', naam: 'Matrix' }] }] };
+}
+
+/** A draft meeting of the bestuurseenheid (with its body), made by the bootstrap token. */
+async function draftMeeting(slug: string): Promise<string> {
+  expect([200, 201]).toContain((await send(admin, { method: 'PUT', path: `/api/besluiten/${slug}/organen/matrix`, json: decisionBody() })).status);
+  const res = await send(admin, { method: 'POST', path: `/api/besluiten/${slug}/zittingen`, json: { orgaan: 'matrix', geplandeStart: '2026-05-01T19:00:00+02:00', agendapunten: [{ titel: `Matrix ${next()}` }] } });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** A complete series (src/series/rules.ts) with a fresh name. */
+function seriesContent() {
+  return {
+    naam: `Matrix ${next()}`, omschrijving: 'Matrix', administratieveBewaartermijn: 'P1Y', termijnspecificatie: 'na-afhandeling', motivering: 'Matrix',
+    bestemming: 'vernietigen', bestemmingMotivering: 'Matrix', openbaarheid: 'openbaar', geldigVan: '2026-01-01', geldigTot: '2030-01-01',
+  };
+}
+
+/** A new series of the organisation, taken through the given workflow actions by the bootstrap token. */
+async function seriesIn(slug: string, actions: string[]): Promise<string> {
+  const res = await send(admin, { method: 'POST', path: '/api/series', json: { organisatie: slug, ...seriesContent() } });
+  expect(res.status).toBe(201);
+  const { Id } = (await res.json()) as { Id: string };
+  for (const a of actions) expect((await send(admin, { method: 'POST', path: `/api/series/${Id}/acties/${a}`, json: {} })).status).toBe(200);
+  return Id;
+}
 
 /** The audit trail's JSON/HTML route, when the audit module has mounted one. */
 function auditRoute(): string | null {
@@ -224,7 +282,7 @@ function derived(caller: Caller, action: Action, target: Target): 'allow' | 401 
  * were wrong in these places, this table disagrees.
  */
 /** Administrative actions (everything but register content). */
-const ADMIN_ACTIONS = ACTIONS.filter((a) => a !== 'catalogue.import');
+const ADMIN_ACTIONS = ACTIONS.filter((a) => a !== 'catalogue.import' && a !== 'catalogue.harvest' && a !== 'catalogue.product.edit' && !a.startsWith('series.') && !a.startsWith('decisions.'));
 
 const CRITICAL: [caller: string, target: Target, action: Action, expected: 'allow' | 401 | 403][] = [
   ['schrijver', 'own', 'token.issue', 403],
@@ -247,12 +305,46 @@ const CRITICAL: [caller: string, target: Target, action: Action, expected: 'allo
   ['catalogusbeheerder', 'other', 'catalogue.import', 'allow'],
   ['producteditor', 'own', 'catalogue.import', 'allow'],
   ['producteditor', 'other', 'catalogue.import', 403],
+  ['catalogusbeheerder', 'own', 'catalogue.harvest', 'allow'],
+  ['catalogusbeheerder', 'other', 'catalogue.harvest', 'allow'],
+  ['producteditor', 'own', 'catalogue.harvest', 403],
+  ['organisatiebeheerder', 'own', 'catalogue.harvest', 403],
   ['organisatiebeheerder', 'own', 'catalogue.import', 403],
+  ['producteditor', 'own', 'catalogue.product.edit', 'allow'],
+  ['producteditor', 'other', 'catalogue.product.edit', 403],
+  ['catalogusbeheerder', 'other', 'catalogue.product.edit', 'allow'],
+  ['organisatiebeheerder', 'own', 'catalogue.product.edit', 403],
+  ['lezer', 'own', 'catalogue.product.edit', 403],
+  ['informatiebeheerder', 'own', 'series.edit', 'allow'],
+  ['informatiebeheerder', 'other', 'series.edit', 403],
+  ['informatiebeheerder', 'own', 'series.approve', 403],
+  ['interne-goedkeurder', 'own', 'series.approve', 'allow'],
+  ['interne-goedkeurder', 'other', 'series.approve', 403],
+  ['interne-goedkeurder', 'own', 'series.edit', 403],
+  ['organisatiebeheerder', 'own', 'series.edit', 403],
+  ['schrijver', 'own', 'decisions.edit', 'allow'],
+  ['schrijver', 'other', 'decisions.edit', 403],
+  ['schrijver', 'own', 'decisions.publish', 403],
+  ['lezer', 'own', 'decisions.read', 'allow'],
+  ['lezer', 'other', 'decisions.read', 403],
+  ['lezer', 'own', 'decisions.edit', 403],
+  ['lezer', 'own', 'decisions.publish', 403],
+  ['publiceerder', 'own', 'decisions.publish', 'allow'],
+  ['publiceerder', 'other', 'decisions.publish', 403],
+  ['organisatiebeheerder', 'own', 'decisions.edit', 403],
+  ...(['decisions.read', 'decisions.edit', 'decisions.publish'] as const).flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 403] as [string, Target, Action, 403])),
+  // The demo committee members sit on another committee than the one competent for gemeenten.
+  ['commissievoorzitter', 'own', 'series.decide', 403],
+  ['commissielid', 'own', 'series.comment', 403],
+  ['informatiebeheerder', 'own', 'series.decide', 403],
+  ...(['series.edit', 'series.approve', 'series.template.edit', 'series.comment', 'series.decide'] as const).flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 403] as [string, Target, Action, 403])),
   ['commissievoorzitter', 'own', 'grant.create', 403],
   ['commissielid', 'own', 'token.list', 403],
   // The platform beheerder may do every administrative action, and no register action.
   ...ADMIN_ACTIONS.flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 'allow'] as [string, Target, Action, 'allow'])),
   ...TARGETS.map((tg) => ['beheerder', tg, 'catalogue.import', 403] as [string, Target, Action, 403]),
+  ...TARGETS.map((tg) => ['beheerder', tg, 'catalogue.product.edit', 403] as [string, Target, Action, 403]),
+  ...TARGETS.map((tg) => ['beheerder', tg, 'catalogue.harvest', 403] as [string, Target, Action, 403]),
   ...ACTIONS.flatMap((a) => TARGETS.map((tg) => ['bootstrap', tg, a, 'allow'] as [string, Target, Action, 'allow'])),
   ...ACTIONS.flatMap((a) => TARGETS.map((tg) => ['anonymous', tg, a, 401] as [string, Target, Action, 401])),
 ];

@@ -68,12 +68,13 @@ describe('organisations', () => {
       owms: 'http://standaarden.overheid.nl/owms/terms/Aalsmeer_(gemeente)',
       bestuurseenheid: false,
     });
-    expect(organisations.map((o) => o.slug).sort()).toEqual(['gemeente-aalsmeer', 'gemeente-gent', 'gemeente-tilburg', 'stad-aalst']);
+    expect(organisations.map((o) => o.slug).sort()).toEqual(['gemeente-aalsmeer', 'gemeente-gent', 'gemeente-nieuwegein', 'gemeente-tilburg', 'stad-aalst']);
     // One named graph per organisation.
     const graphs = await t.raw.select(`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?o a <http://www.w3.org/ns/org#Organization> } } ORDER BY ?g`);
     expect(graphs.map((r) => r.g!.value).filter((g) => g.includes('/organisatie'))).toEqual([
       `${TEST_BASE}/graph/organisatie/gemeente-aalsmeer`,
       `${TEST_BASE}/graph/organisatie/gemeente-gent`,
+      `${TEST_BASE}/graph/organisatie/gemeente-nieuwegein`,
       `${TEST_BASE}/graph/organisatie/gemeente-tilburg`,
       `${TEST_BASE}/graph/organisatie/stad-aalst`,
     ]);
@@ -200,10 +201,12 @@ describe('role grants and users', () => {
   const demo = (id: string) => `${TEST_BASE}/id/gebruiker/${id}`;
   const gent = `${TEST_BASE}/id/organisatie/gemeente-gent`;
 
-  it('has one demo user per role, with that role', async () => {
+  it('has one demo user per role, with that role (two committees for the committee roles)', async () => {
     const users = await listDemoUsers(t);
-    expect(users).toHaveLength(ROLES.length);
-    for (const role of ROLES) expect(users.filter((u) => u.grants.some((g) => g.role === role))).toHaveLength(1);
+    const committee = new Set(['commissielid', 'commissievoorzitter']);
+    expect(users).toHaveLength(ROLES.length + committee.size);
+    for (const role of ROLES) expect(users.filter((u) => u.grants.some((g) => g.role === role)), role).toHaveLength(committee.has(role) ? 2 : 1);
+    for (const u of users) expect(new Set(u.grants.map((g) => g.role)).size, u.iri).toBe(1);
     expect(users.find((u) => u.iri === demo('demo-schrijver'))).toEqual({
       iri: demo('demo-schrijver'),
       name: 'Demo Schrijver (Gemeente Gent)',

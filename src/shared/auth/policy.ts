@@ -32,6 +32,58 @@ export const POLICY = {
     scope: 'organisation',
     description: "Import an SC catalogue, replacing the products of the catalogue's authority organisation",
   },
+  'catalogue.product.edit': {
+    roles: ['producteditor', 'catalogusbeheerder'],
+    scope: 'organisation',
+    description: "Create, change or delete one of the organisation's products (web form or product API)",
+  },
+  'catalogue.harvest': {
+    roles: ['catalogusbeheerder'],
+    scope: 'platform',
+    description: 'Manage the catalogue harvest sources and start a harvest',
+  },
+  // series register (src/series/workflow.ts maps each workflow action to one of these)
+  'series.edit': {
+    roles: ['informatiebeheerder'],
+    scope: 'organisation',
+    description: "Create, import, edit and submit the organisation's series; start a review; publish directly in the shortened flow",
+  },
+  'series.approve': {
+    roles: ['interne-goedkeurder'],
+    scope: 'organisation',
+    description: "Approve the organisation's submitted series internally (on to the committee) or send them back",
+  },
+  'series.template.edit': {
+    roles: ['commissielid', 'commissievoorzitter'],
+    scope: 'committee',
+    description: "Create, edit and submit the template series of the committee's organisation type",
+  },
+  'series.comment': {
+    roles: ['commissielid', 'commissievoorzitter'],
+    scope: 'committee',
+    description: 'Comment on a series submitted to the committee',
+  },
+  'series.decide': {
+    roles: ['commissievoorzitter'],
+    scope: 'committee',
+    description: "Take the committee's publication decision on a submitted series (approve and publish, or reject)",
+  },
+  // local decisions (LBLOD; src/decisions)
+  'decisions.read': {
+    roles: ['lezer', 'schrijver', 'publiceerder', 'ondertekenaar'],
+    scope: 'organisation',
+    description: "Read the bestuurseenheid's unpublished meetings (drafts)",
+  },
+  'decisions.edit': {
+    roles: ['schrijver'],
+    scope: 'organisation',
+    description: "Create and change the bestuurseenheid's governing bodies, mandatarissen and draft meetings (agenda, treatments, decisions, votes)",
+  },
+  'decisions.publish': {
+    roles: ['publiceerder'],
+    scope: 'organisation',
+    description: "Publish the bestuurseenheid's agenda, besluitenlijst, notulen and uittreksels, or a corrected version of them",
+  },
   'audit.read': { roles: ['beheerder'], scope: 'platform', description: 'Read the audit trail' },
 } as const satisfies Record<string, Rule>;
 

@@ -16,7 +16,7 @@ export function namespace<T extends string>(iri: string, terms: readonly T[]): N
 export const RDF_ = namespace('http://www.w3.org/1999/02/22-rdf-syntax-ns#', ['type', 'langString', 'first', 'rest', 'nil', 'HTML', 'XMLLiteral'] as const);
 export const RDFS = namespace('http://www.w3.org/2000/01/rdf-schema#', ['label', 'comment', 'seeAlso', 'Class', ] as const);
 export const XSD = namespace('http://www.w3.org/2001/XMLSchema#', [
-  'string', 'boolean', 'integer', 'decimal', 'double', 'date', 'dateTime', 'duration', 'anyURI', 'gYear',
+  'string', 'boolean', 'integer', 'decimal', 'double', 'date', 'dateTime', 'duration', 'yearMonthDuration', 'dayTimeDuration', 'anyURI', 'gYear',
 ] as const);
 export const OWL = namespace('http://www.w3.org/2002/07/owl#', ['Ontology', 'Class', 'ObjectProperty', 'DatatypeProperty', 'sameAs', 'deprecated'] as const);
 export const SH = namespace('http://www.w3.org/ns/shacl#', [
@@ -25,16 +25,30 @@ export const SH = namespace('http://www.w3.org/ns/shacl#', [
 ] as const);
 export const DCT = namespace('http://purl.org/dc/terms/', [
   'title', 'description', 'identifier', 'created', 'modified', 'issued', 'type', 'subject', 'spatial', 'language',
-  'isVersionOf', 'hasVersion', 'creator', 'publisher', 'license', 'source', 'conformsTo', 'format', 'abstract', 'audience', 'replaces', 'isReplacedBy'] as const);
+  'isVersionOf', 'hasVersion', 'creator', 'publisher', 'license', 'source', 'conformsTo', 'format', 'abstract', 'audience', 'replaces', 'isReplacedBy', 'Location', 'LinguisticSystem'] as const);
 export const FOAF = namespace('http://xmlns.com/foaf/0.1/', ['Document', 'page', 'name', 'homepage', 'primaryTopic', 'Person'] as const);
 export const SKOS = namespace('http://www.w3.org/2004/02/skos/core#', [
   'Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'notation', 'inScheme', 'broader', 'narrower', 'definition', 'exactMatch', 'hasTopConcept'] as const);
 export const PROV = namespace('http://www.w3.org/ns/prov#', [
   'Activity', 'Agent', 'wasGeneratedBy', 'wasAssociatedWith', 'startedAtTime', 'endedAtTime', 'generatedAtTime', 'used',
-  'generated', 'value', 'atLocation', 'wasDerivedFrom', 'invalidated'] as const);
-export const ORG = namespace('http://www.w3.org/ns/org#', ['Organization', 'classification', 'identifier'] as const);
+  'generated', 'value', 'atLocation', 'wasDerivedFrom', 'invalidated', 'wasAttributedTo'] as const);
+export const ORG = namespace('http://www.w3.org/ns/org#', ['Organization', 'classification', 'identifier', 'hasMember'] as const);
 /** LBLOD decisions vocabulary (DOMAIN.md section 3; http, not https). */
-export const BESLUIT = namespace('http://data.vlaanderen.be/ns/besluit#', ['Bestuurseenheid', 'classificatie'] as const);
+export const BESLUIT = namespace('http://data.vlaanderen.be/ns/besluit#', [
+  'Bestuurseenheid', 'classificatie', 'werkingsgebied', 'Bestuursorgaan', 'bestuurt', 'Zitting', 'isGehoudenDoor', 'geplandeStart',
+  'behandelt', 'heeftAgenda', 'heeftBesluitenlijst', 'heeftNotulen', 'heeftUittreksel', 'heeftVoorzitter', 'heeftSecretaris',
+  'heeftAanwezigeBijStart', 'heeftAanwezige', 'Agendapunt', 'geplandOpenbaar', 'aangebrachtNa', 'Agendapunt.type',
+  'BehandelingVanAgendapunt', 'gebeurtNa', 'openbaar', 'heeftStemming', 'Besluit', 'motivering', 'Artikel', 'Stemming',
+  'onderwerp', 'gevolg', 'aantalVoorstanders', 'aantalTegenstanders', 'aantalOnthouders', 'geheim', 'heeftVoorstander',
+  'heeftTegenstander', 'heeftOnthouder', 'heeftStemmer',
+] as const);
+/** LBLOD mandates, European Legislation Identifier, the harvester's link predicate, persons. */
+export const MANDAAT = namespace('http://data.vlaanderen.be/ns/mandaat#', ['isTijdspecialisatieVan', 'Mandataris', 'isBestuurlijkeAliasVan', 'bindingStart', 'bindingEinde'] as const);
+export const ELI = namespace('http://data.europa.eu/eli/ontology#', [
+  'title', 'description', 'title_short', 'language', 'has_part', 'is_part_of', 'passed_by', 'date_publication', 'realizes', 'number',
+] as const);
+export const LBLOD_BESLUIT = namespace('http://lblod.data.gift/vocabularies/besluit/', ['linkToPublication'] as const);
+export const PERSON = namespace('http://www.w3.org/ns/person#', ['Person'] as const);
 /** Namespaces of organisation identifiers that live elsewhere (src/identity/organisations.ts). */
 export const OWMS_TERMS = namespace('http://standaarden.overheid.nl/owms/terms/', [] as const);
 export const LBLOD_BESTUURSEENHEDEN = namespace('http://data.lblod.info/id/bestuurseenheden/', [] as const);
@@ -43,7 +57,7 @@ export const SD = namespace('http://www.w3.org/ns/sparql-service-description#', 
   'Service', 'endpoint', 'supportedLanguage', 'SPARQL11Query', 'resultFormat', 'feature', 'defaultDataset',
 ] as const);
 export const VOID = namespace('http://rdfs.org/ns/void#', ['Dataset', 'sparqlEndpoint', 'triples', 'rootResource'] as const);
-export const DCAT = namespace('http://www.w3.org/ns/dcat#', ['Catalog', 'Dataset', 'Distribution', 'accessURL', 'catalog'] as const);
+export const DCAT = namespace('http://www.w3.org/ns/dcat#', ['Catalog', 'Dataset', 'Distribution', 'accessURL', 'catalog', 'keyword'] as const);
 
 /** Stelsel's own vocabulary (ontologies/stelsel.ttl). */
 export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
@@ -58,6 +72,12 @@ export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
   'grondslagLabel', 'grondslag', 'autonomie', 'medebewind', 'aanvraag', 'subsidie', 'melding', 'verplichting', 'digidMachtiging',
   // product catalogue (src/catalog/model.ts)
   'Product', 'sourceXml', 'organisation', 'spatialScheme', 'authorityScheme',
+  // search index (src/catalog/search-index): one graph per product, written with the product
+  'zoekterm', 'zoektekst', 'zoekwaarde', 'zoeklabel', 'zoekdatum',
+  // catalogue harvester (src/catalog/harvest/model.ts)
+  'HarvestSource', 'catalogueUrl', 'HarvestReport', 'harvestOf', 'harvestOutcome', 'trigger', 'durationMs', 'finalUrl',
+  'httpStatus', 'contentType', 'bytes', 'productsDelivered', 'productsImported', 'productsRemoved', 'problemCount',
+  'problem', 'HarvestProblem', 'position', 'problemCode', 'line', 'column', 'problemProduct',
 ] as const);
 
 /** Samenwerkende Catalogi 4.0: the scmeta and body elements as RDF properties (src/catalog/model.ts). */
@@ -78,9 +98,38 @@ export const TOOI = namespace('https://identifier.overheid.nl/tooi/def/ont/', [
 ] as const);
 export const SCHEMA = namespace('https://schema.org/', ['validFrom', 'validThrough'] as const);
 
+/** CPSV-AP 3.2 (DOMAIN.md section 5): the Core Public Service Vocabulary and the Core Vocabularies. */
+export const CPSV = namespace('http://purl.org/vocab/cpsv#', ['PublicService'] as const);
+export const CV = namespace('http://data.europa.eu/m8g/', [
+  'PublicOrganisation', 'Channel', 'hasCompetentAuthority', 'hasChannel', 'thematicArea', 'isClassifiedBy',
+] as const);
+/** EU Publications Office authority tables (languages, countries). */
+export const EU_LANGUAGE = namespace('http://publications.europa.eu/resource/authority/language/', [] as const);
+export const EU_COUNTRY = namespace('http://publications.europa.eu/resource/authority/country/', [] as const);
+
+/** Records in Contexts ontology 1.1 and its record-set types (series register, DOMAIN.md section 4). */
+export const RICO = namespace('https://www.ica.org/standards/RiC/ontology#', [
+  'RecordSet', 'Rule', 'hasRecordSetType', 'isOrWasRegulatedBy', 'title', 'scopeAndContent', 'hasOrHadCreator', 'ruleType',
+] as const);
+export const RICO_RST = namespace('https://www.ica.org/standards/RiC/vocabularies/recordSetTypes#', ['Series'] as const);
+/** OSLO Dossier (Flemish application profile). */
+export const DOSSIER = namespace('https://data.vlaanderen.be/ns/dossier#', ['Serie'] as const);
+/** The series register's own terms (ontologies/serieregister.ttl; src/series/model.ts). */
+export const SERIE = namespace('https://data.stelsel.nl/ns/serieregister#', [
+  'Serieversie', 'Bewaarregel', 'Opmerking', 'Commissie', 'Organisatietype',
+  'soort', 'organisatie', 'organisatietype', 'versienummer', 'status', 'reden', 'proces',
+  'administratieveBewaartermijn', 'wettelijkeBewaartermijn', 'termijnspecificatie', 'verduidelijking', 'motivering',
+  'bestemming', 'bestemmingMotivering', 'openbaarheid', 'goedgekeurd', 'werkversie', 'gepubliceerdeVersie',
+  'sjabloon', 'opmerking', 'actie', 'tekst', 'bevoegdVoor', 'classificatie',
+] as const);
+/** Fixed concept IRIs of Stelsel's own code lists (data/series/codelijsten.ttl, ontologies/roles.ttl). */
+export const STELSEL_CONCEPT = namespace('https://data.stelsel.nl/id/concept/', [] as const);
+
 /** Well-known graph IRIs are minted by the URI policy (src/shared/uri.ts), not here. */
 export const PREFIXES: Record<string, string> = {
   rdf: RDF_.iri, rdfs: RDFS.iri, xsd: XSD.iri, owl: OWL.iri, sh: SH.iri, dct: DCT.iri, foaf: FOAF.iri, skos: SKOS.iri,
   prov: PROV.iri, org: ORG.iri, sd: SD.iri, void: VOID.iri, dcat: DCAT.iri, stelsel: STELSEL.iri,
   overheidproduct: OVERHEIDPRODUCT.iri, overheid: OVERHEID.iri,
+  rico: RICO.iri, dossier: DOSSIER.iri, serie: SERIE.iri,
+  besluit: BESLUIT.iri, mandaat: MANDAAT.iri, eli: ELI.iri, lblodBesluit: LBLOD_BESLUIT.iri, person: PERSON.iri,
 };
