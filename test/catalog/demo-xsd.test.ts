@@ -5,31 +5,16 @@
  * schema is not in ../shared/reference. So libxml2 checks each catalogue with the productHTML
  * contents taken out, and our reader checks that productHTML holds XHTML only.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { SC_MAIN_XSD as MAIN_XSD, SC_XSD_PRESENT as present, scXsdFiles as xsdFiles } from '../support/sc-xsd.js';
 import { parseScCatalogue } from '../../src/catalog/sc-xml/index.js';
 import { REPO } from './valuelists/helpers.js';
 
-const XSD_ROOT = resolve(REPO, '../shared/reference/sc-xsd');
-const MAIN_XSD = 'standaarden.overheid.nl/sc/4.0/xsd/sc.xsd';
 const DEMO = join(REPO, 'data/demo/catalogi');
-const present = existsSync(join(XSD_ROOT, MAIN_XSD));
 const CATALOGUES = readdirSync(DEMO).filter((f) => f.endsWith('.xml')).sort();
-
-function xsdFiles(): { fileName: string; contents: string }[] {
-  const out: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.xsd')) out.push({ fileName: relative(XSD_ROOT, p), contents: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(XSD_ROOT);
-  return out;
-}
 
 const PRODUCT_HTML = /(<overheidproduct:productHTML>)[\s\S]*?(<\/overheidproduct:productHTML>)/g;
 

@@ -4,19 +4,17 @@
  * stored fragments are made to stand alone when their catalogue declared prefixes on the root,
  * and unknown organisations are 404.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { SC_MAIN_XSD as MAIN_XSD, SC_XSD_PRESENT as xsdPresent, scXsdFiles as xsdFiles } from '../support/sc-xsd.js';
 import { parseScCatalogue, type ScProduct } from '../../src/catalog/sc-xml/index.js';
 import { ADMIN_TOKEN, makeTestApp } from '../support/app.js';
 import { TEST_BASE } from '../support/tmp.js';
 import { catalogue, loadDemoValueLists } from './support.js';
 import { REPO } from './valuelists/helpers.js';
 
-const XSD_ROOT = resolve(REPO, '../shared/reference/sc-xsd');
-const MAIN_XSD = 'standaarden.overheid.nl/sc/4.0/xsd/sc.xsd';
-const xsdPresent = existsSync(join(XSD_ROOT, MAIN_XSD));
 /** libxml2 cannot check productHTML content: the XHTML 1.0 Strict schema is not in ../shared/reference. */
 const XHTML_WILDCARD = /No matching global element declaration available, but demanded by the strict wildcard/;
 
@@ -137,19 +135,6 @@ describe('GET /catalogi/{org}/sc.xml', () => {
     expect(await productQuads('gemeente-aalsmeer')).toEqual(second);
   });
 });
-
-function xsdFiles(): { fileName: string; contents: string }[] {
-  const out: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.xsd')) out.push({ fileName: relative(XSD_ROOT, path), contents: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(XSD_ROOT);
-  return out;
-}
 
 describe.skipIf(!xsdPresent)('the published catalogue against the official SC 4.0 XSD (skipped when ../shared/reference/sc-xsd is absent)', () => {
   const validate = async (xml: string) => {

@@ -4,49 +4,32 @@
  * clicking links; the publication time as DD-MM-YYYY HH:mm:ss; no console errors (CSP).
  * Skipped when Chromium is not installed, unless REQUIRE_CHROMIUM=1.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumSkipNote, haveChromium, launchChromium, listenFirst, type Browser, type ListeningServer } from '../support/browser.js';
 import { GENT, createMeeting, makeWorld, meetingBody, publish, send, type World } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.REQUIRE_CHROMIUM === '1') throw new Error('chromium not installed (apt-get install chromium) and REQUIRE_CHROMIUM=1');
-
-describe.skipIf(!haveChromium)(`publications in a real browser${haveChromium ? '' : ' (skipped: chromium not installed)'}`, () => {
-  let server: ServerType;
+describe.skipIf(!haveChromium)(`publications in a real browser${chromiumSkipNote}`, () => {
+  let server: ListeningServer;
   let base: string;
   let w: World;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (req) => handler(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenFirst();
+    base = server.base;
     w = await makeWorld({ BASE_URL: base });
-    handler = (req) => w.t.app.fetch(req);
+    server.handle((req) => w.t.app.fetch(req));
     const { id } = await createMeeting(w);
     expect((await publish(w, id, 'besluitenlijst')).status).toBe(201);
     const body = meetingBody();
     body.agendapunten[0]!.behandeling.besluit.titel = 'Besluit 1 (verbeterd)';
     expect((await send(w.t, w.schrijver, 'PUT', `/api/besluiten/${GENT}/zittingen/${id}`, body)).status).toBe(200);
     expect((await publish(w, id, 'besluitenlijst')).status).toBe(201);
-    profile = mkdtempSync(path.join(os.tmpdir(), 'stelsel-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
     // Console errors, except the browser's own request for /favicon.ico (the site has none).
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} ${m.location().url}`);
@@ -54,10 +37,9 @@ describe.skipIf(!haveChromium)(`publications in a real browser${haveChromium ? '
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await browser?.close();
+    await server?.close();
     await w?.t.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('navigates from the index to the besluitenlijst and to its first version', async () => {

@@ -4,50 +4,33 @@
  * creates a complete series with the form and submits it; the series page then says so. Skipped
  * when Chromium is not installed, unless REQUIRE_CHROMIUM=1.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumSkipNote, haveChromium, launchChromium, listenFirst, type Browser, type ListeningServer } from '../support/browser.js';
 import { makeTestApp } from '../support/app.js';
 import { SECRET } from './support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.REQUIRE_CHROMIUM === '1') throw new Error('chromium not installed (apt-get install chromium) and REQUIRE_CHROMIUM=1');
 
-describe.skipIf(!haveChromium)(`series forms in a real browser${haveChromium ? '' : ' (skipped: chromium not installed)'}`, () => {
-  let server: ServerType;
+describe.skipIf(!haveChromium)(`series forms in a real browser${chromiumSkipNote}`, () => {
+  let server: ListeningServer;
   let base: string;
   let t: Awaited<ReturnType<typeof makeTestApp>>;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
-    let handler: (req: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (req) => handler(req), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listenFirst();
+    base = server.base;
     t = await makeTestApp({ demo: true, env: { BASE_URL: base, DEMO: 'true', SESSION_SECRET: SECRET } });
-    handler = (req) => t.app.fetch(req);
-    profile = mkdtempSync(path.join(os.tmpdir(), 'stelsel-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    server.handle((req) => t.app.fetch(req));
+    browser = await launchChromium();
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await browser?.close();
+    await server?.close();
     await t?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('logs in, creates a series with the form and submits it', async () => {

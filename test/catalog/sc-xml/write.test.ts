@@ -3,11 +3,12 @@
  * and the demo catalogues; the written document is itself a valid catalogue; values that need
  * escaping survive; what cannot be written is refused with the field name.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { SC_MAIN_XSD as MAIN_XSD, SC_XSD_PRESENT as xsdPresent, scXsdFiles as xsdFiles } from '../../support/sc-xsd.js';
 import { parseScCatalogue } from '../../../src/catalog/sc-xml/parse.js';
 import { escapeXml, writeScCatalogue, writeScProduct } from '../../../src/catalog/sc-xml/write.js';
 import type { ScProduct, ScReference } from '../../../src/catalog/sc-xml/model.js';
@@ -96,23 +97,6 @@ describe('writeScProduct / writeScCatalogue', () => {
     expect(() => writeScProduct({ ...p, productHTML: '</overheidproduct:productHTML><x>' })).toThrow(/productHTML/);
   });
 });
-
-const XSD_ROOT = resolve(REPO, '../shared/reference/sc-xsd');
-const MAIN_XSD = 'standaarden.overheid.nl/sc/4.0/xsd/sc.xsd';
-const xsdPresent = existsSync(join(XSD_ROOT, MAIN_XSD));
-
-function xsdFiles(): { fileName: string; contents: string }[] {
-  const out: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.xsd')) out.push({ fileName: relative(XSD_ROOT, path), contents: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(XSD_ROOT);
-  return out;
-}
 
 describe.skipIf(!xsdPresent)('written catalogues against the official SC 4.0 XSD (skipped when ../shared/reference/sc-xsd is absent)', () => {
   it.each(sources)('%s: libxml2 finds nothing but the unchecked XHTML content of productHTML', async (_name, file) => {

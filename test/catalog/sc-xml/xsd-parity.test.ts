@@ -5,32 +5,15 @@
  * we differ by design are listed in DIVERGENCES with the reason, and libxml2's verdict on them is
  * asserted too, so any change on either side shows up here.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { SC_MAIN_XSD as MAIN_XSD, SC_XSD_PRESENT as present, scXsdFiles as xsdFiles } from '../../support/sc-xsd.js';
 import { parseScCatalogue } from '../../../src/catalog/sc-xml/parse.js';
 import { DIVERGENCES, FIXTURE_DIR, fixtureFiles } from './fixture-manifest.js';
 import { VARIANTS } from './variants.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const XSD_ROOT = resolve(REPO_ROOT, '../shared/reference/sc-xsd');
-const MAIN_XSD = 'standaarden.overheid.nl/sc/4.0/xsd/sc.xsd';
-const present = existsSync(join(XSD_ROOT, MAIN_XSD));
-
-function xsdFiles(): { fileName: string; contents: string }[] {
-  const out: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.xsd')) out.push({ fileName: relative(XSD_ROOT, path), contents: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(XSD_ROOT);
-  return out;
-}
 
 (present ? describe : describe.skip)(
   present ? 'XSD parity with libxml2 (official SC 4.0 XSD)' : 'XSD parity with libxml2: ../shared/reference/sc-xsd absent',
