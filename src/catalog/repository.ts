@@ -26,6 +26,38 @@ export interface ConceptHit {
   labels: string[];
 }
 
+/** A catalogue organisation by its slug: its IRI, names (skos:prefLabel) and owl:sameAs targets. */
+export interface OrganisationDescription {
+  iri: RDF.NamedNode;
+  slug: string;
+  labels: RDF.Literal[];
+  sameAs: RDF.NamedNode[];
+}
+
+const ORGANISATION_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** The organisation with this slug, or null (also for a slug that cannot be one). */
+export async function organisationBySlug(deps: Pick<CoreDeps, 'store' | 'uris'>, slug: string): Promise<OrganisationDescription | null> {
+  if (!ORGANISATION_SLUG.test(slug)) return null;
+  const iri = deps.uris.id('organisatie', slug);
+  const rows = await deps.store.select(sparql`
+    SELECT ?label ?same WHERE {
+      GRAPH ${deps.uris.graph('organisatie', slug)} {
+        ${iri} a ${ORG.Organization} .
+        OPTIONAL { ${iri} ${SKOS.prefLabel} ?label }
+        OPTIONAL { ${iri} ${OWL.sameAs} ?same }
+      }
+    }`);
+  if (!rows.length) return null;
+  const distinct = <T extends RDF.Term>(ts: T[]) => [...new Map(ts.map((t) => [`${t.termType} ${t.value} ${'language' in t ? t.language : ''}`, t] as const)).values()];
+  return {
+    iri,
+    slug,
+    labels: distinct(rows.flatMap((r) => (r.label?.termType === 'Literal' ? [r.label] : []))),
+    sameAs: distinct(rows.flatMap((r) => (r.same?.termType === 'NamedNode' ? [r.same] : []))),
+  };
+}
+
 export class CatalogueRepository {
   constructor(private readonly deps: Pick<CoreDeps, 'store' | 'uris' | 'audit'>) {}
 

@@ -7,9 +7,10 @@ import type * as RDF from '@rdfjs/types';
 import type { CoreDeps } from '../../shared/http/context.js';
 import { sparql } from '../../shared/rdf/encode.js';
 import { literal } from '../../shared/rdf/factory.js';
-import { DCT, ORG, OVERHEIDPRODUCT, OWL, SKOS, STELSEL } from '../../shared/rdf/vocab.js';
+import { DCT, OVERHEIDPRODUCT, SKOS, STELSEL } from '../../shared/rdf/vocab.js';
 import { listGraph, type ListName } from '../valuelists/index.js';
 import { organisationProductGraphPrefix } from '../model.js';
+import { organisationBySlug } from '../repository.js';
 import type { ConceptInfo, OrganisationRecord, ServiceRecord } from './mapping.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -35,21 +36,10 @@ export class CpsvRepository {
   }
 
   async organisation(slug: string): Promise<OrganisationRecord | null> {
-    if (!SLUG.test(slug)) return null;
-    const iri = this.deps.uris.id('organisatie', slug);
-    const rows = await this.deps.store.select(sparql`
-      SELECT ?label ?same WHERE {
-        GRAPH ${this.deps.uris.graph('organisatie', slug)} {
-          ${iri} a ${ORG.Organization} .
-          OPTIONAL { ${iri} ${SKOS.prefLabel} ?label }
-          OPTIONAL { ${iri} ${OWL.sameAs} ?same }
-        }
-      }`);
-    if (rows.length === 0) return null;
-    const labels = unique(rows.flatMap((r) => (r.label?.termType === 'Literal' ? [r.label] : [])));
-    const same = unique(rows.flatMap((r) => (r.same?.termType === 'NamedNode' ? [r.same] : [])));
-    const areas = same.length === 0 ? [] : await this.inLists(same, AREA_LISTS);
-    return { iri, labels, areas };
+    const org = await organisationBySlug(this.deps, slug);
+    if (!org) return null;
+    const areas = org.sameAs.length === 0 ? [] : await this.inLists(org.sameAs, AREA_LISTS);
+    return { iri: org.iri, labels: org.labels, areas };
   }
 
   /** The organisation's products (or just the one with this key), ordered by key. */

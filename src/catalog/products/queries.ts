@@ -6,10 +6,11 @@
 import type * as RDF from '@rdfjs/types';
 import { sparql } from '../../shared/rdf/encode.js';
 import { literal } from '../../shared/rdf/factory.js';
-import { DCT, ORG, OVERHEIDPRODUCT, OWL, SKOS, STELSEL } from '../../shared/rdf/vocab.js';
+import { DCT, OVERHEIDPRODUCT, SKOS, STELSEL } from '../../shared/rdf/vocab.js';
 import type { CoreDeps } from '../../shared/http/context.js';
 import { listGraph } from '../valuelists/index.js';
 import { organisationProductGraphPrefix } from '../model.js';
+import { organisationBySlug } from '../repository.js';
 
 type Deps = Pick<CoreDeps, 'store' | 'uris'>;
 
@@ -43,20 +44,8 @@ export class ProductQueries {
   constructor(private readonly deps: Deps) {}
 
   async organisation(slug: string): Promise<OrganisationRecord | null> {
-    if (!ORG_SLUG.test(slug)) return null;
-    const iri = this.deps.uris.id('organisatie', slug);
-    const rows = await this.deps.store.select(sparql`
-      SELECT ?label ?same WHERE {
-        GRAPH ${this.deps.uris.graph('organisatie', slug)} {
-          ${iri} a ${ORG.Organization} .
-          OPTIONAL { ${iri} ${SKOS.prefLabel} ?label }
-          OPTIONAL { ${iri} ${OWL.sameAs} ?same }
-        }
-      }`);
-    if (!rows.length) return null;
-    const label = rows.find((r) => r.label)?.label?.value ?? slug;
-    const sameAs = [...new Map(rows.flatMap((r) => (r.same?.termType === 'NamedNode' ? [[r.same.value, r.same] as const] : []))).values()];
-    return { iri, slug, label, sameAs };
+    const org = await organisationBySlug(this.deps, slug);
+    return org && { iri: org.iri, slug, label: org.labels[0]?.value ?? slug, sameAs: org.sameAs };
   }
 
   /** Organisations with at least one product, with their product counts, by name. */
