@@ -8,6 +8,8 @@
  */
 export const DOCUMENT_KINDS = ['agenda', 'besluitenlijst', 'notulen', 'uittreksel'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The kinds published as one document per meeting (each at /{datum}/{kind}); uittreksels are one per agendapunt. */
+export const MEETING_DOCUMENT_KINDS = DOCUMENT_KINDS.filter((k): k is Exclude<DocumentKind, 'uittreksel'> => k !== 'uittreksel');
 
 export const AGENDAPUNT_TYPES = ['gepland', 'aanvullend', 'spoedeisend'] as const;
 export type AgendapuntType = (typeof AGENDAPUNT_TYPES)[number];

@@ -9,6 +9,7 @@
  *   /besluiten/{eenheid}/{orgaan}/{datum}/{soort}         latest version (agenda, besluitenlijst, notulen)
  *   /besluiten/{eenheid}/{orgaan}/{datum}/uittreksels/{n} latest version of the uittreksel of agendapunt n
  *   .../versies/{v}                                       version v of a document (immutable)
+ *   {any document or version path}.pdf                    its PDF rendition
  */
 import type { DocumentKind } from './model.js';
 
@@ -31,6 +32,9 @@ export function documentPath(eenheid: string, orgaan: string, slug: string, ref:
 }
 
 export const versionPath = (documentPath: string, v: number): string => `${documentPath}/versies/${v}`;
+
+/** The PDF rendition of a document page (stable or version): the page's path + ".pdf" (the harvester does not follow .pdf links). */
+export const pdfPath = (pagePath: string): string => `${pagePath}.pdf`;
 
 /** Key of a document within its meeting (graph names, audit detail): agenda, ..., uittreksel-3. */
 export const documentKey = (ref: DocumentRef): string => (ref.kind === 'uittreksel' ? `uittreksel-${ref.n ?? 0}` : ref.kind);

@@ -9,7 +9,7 @@ import { AppError } from '../shared/errors.js';
 import type { AppEnv } from '../shared/http/context.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import { ORG, SKOS } from '../shared/rdf/vocab.js';
-import type { DocumentKind } from './model.js';
+import { MEETING_DOCUMENT_KINDS } from './model.js';
 import { DECISIONS_PATH, eenheidPath, orgaanPath, zittingPath, type DocumentRef } from './paths.js';
 import { brussels } from './publish.js';
 import { Index } from './read.js';
@@ -108,7 +108,7 @@ export function decisionPages(app: Hono<AppEnv>, svc: DecisionService, api: ApiS
       />,
     );
   };
-  for (const kind of ['agenda', 'besluitenlijst', 'notulen'] as const satisfies readonly DocumentKind[]) {
+  for (const kind of MEETING_DOCUMENT_KINDS) {
     api.route(app, page(`${DECISIONS_PATH}/${E}/${O}/${D}/${kind}`, `Latest version of the ${kind}`), (c) => show(c, { kind }));
     api.route(app, page(`${DECISIONS_PATH}/${E}/${O}/${D}/${kind}/versies/${V}`, `One version of the ${kind} (immutable)`), (c) => show(c, { kind }, Number(p(c, 'v'))));
   }
