@@ -96,7 +96,17 @@ export const organisationFields = z
   })
   .strict();
 
-export const createOrganisationBody = organisationFields.extend({ slug: z.string().regex(SLUG, 'lower-case letters, digits and dashes') }).strict();
+/** Slugs that are fixed path segments where an organisation's slug is also a segment (/besluiten/ldes, /besluiten/bijlagen, ...). */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['ldes', 'bijlagen', 'sitemap', 'api', 'beheer', 'zoeken']);
+
+export const createOrganisationBody = organisationFields
+  .extend({
+    slug: z
+      .string()
+      .regex(SLUG, 'lower-case letters, digits and dashes')
+      .refine((s) => !RESERVED_SLUGS.has(s), (s) => ({ message: `${s} is reserved for the platform's own pages; choose another slug` })),
+  })
+  .strict();
 
 export type OrganisationInput = z.infer<typeof organisationFields>;
 export type CreateOrganisationInput = z.infer<typeof createOrganisationBody>;

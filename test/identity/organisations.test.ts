@@ -127,6 +127,9 @@ describe('organisations', () => {
   it('refuses a malformed body with 400 and a taken slug or identifier with 409', async () => {
     expect((await call('POST', '/api/organisaties', { slug: 'Not A Slug', name: 'x' })).status).toBe(400);
     expect((await call('POST', '/api/organisaties', { slug: 'x', name: 'x', extra: 1 })).status).toBe(400);
+    const reserved = await call('POST', '/api/organisaties', { slug: 'ldes', name: 'x' });
+    expect(reserved.status).toBe(400);
+    expect(await reserved.text()).toMatch(/ldes is reserved/);
     expect((await t.app.request('/api/organisaties', { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
     expect((await t.app.request('/api/organisaties', { method: 'POST', headers: { ...admin, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     const taken = await call('POST', '/api/organisaties', { slug: 'gemeente-gent', name: 'Gent again' });
