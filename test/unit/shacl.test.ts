@@ -31,4 +31,19 @@ describe('SHACL validator', () => {
     expect(r.conforms).toBe(true);
     expect(r.results.map((x) => x.severity)).toEqual(['Warning']);
   });
+
+  it('accepts characters above U+FFFF in xsd:string, counts them as one character, and still refuses a lone surrogate', async () => {
+    const shapes = ShaclValidator.fromTurtle(`
+      @prefix sh: <http://www.w3.org/ns/shacl#> .
+      @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+      <http://test.example/S> a sh:NodeShape ; sh:targetClass <http://www.w3.org/ns/org#Organization> ;
+        sh:property [ sh:path <http://purl.org/dc/terms/title> ; sh:datatype xsd:string ; sh:maxLength 3 ] .`);
+    const title = namedNode('http://purl.org/dc/terms/title');
+    const check = (text: string) => shapes.validate([quad(org, RDF_.type, ORG.Organization), quad(org, title, literal(text))]);
+    expect(await check('a😀𝄞')).toEqual({ conforms: true, results: [] });
+    const tooLong = await check('ab😀😀');
+    expect(tooLong.conforms).toBe(false);
+    expect(tooLong.results[0]!.value).toBe('ab😀😀');
+    expect((await check('a\udc00')).conforms).toBe(false);
+  });
 });

@@ -68,7 +68,8 @@ export class ShaclValidator {
   /** Validates the union of the given quads (graph names are dropped: one data graph). */
   async validate(quads: Iterable<RDF.Quad>): Promise<ShaclReport> {
     const data = new ValidationDataset();
-    for (const q of quads) data.add(quad(q.subject, q.predicate, q.object, defaultGraph()));
+    const astral = new Map<string, string>();
+    for (const q of quads) data.add(quad(q.subject, q.predicate, withoutAstral(q.object, astral), defaultGraph()));
     const report = (await this.validator.validate({ dataset: data })) as { results: EngineResult[] };
     const results: ShaclResult[] = report.results.map((r) => {
       const sev = termText(r.severity) ?? SH.Violation.value;
@@ -77,7 +78,7 @@ export class ShaclValidator {
       return {
         focusNode: termText(r.focusNode?.term) ?? '',
         ...(predicates.length ? { path: predicates.join('/') } : {}),
-        ...(r.value ? { value: termText(r.value.term) } : {}),
+        ...(r.value ? { value: restoreAstral(termText(r.value.term), astral) } : {}),
         message: r.message.map((m) => m.value).join('; ') || `Constraint ${termText(r.constraintComponent) ?? ''} not met`,
         severity,
         ...(r.shape?.ptr?.term ? { sourceShape: termText(r.shape.ptr.term) } : {}),
@@ -87,6 +88,25 @@ export class ShaclValidator {
     return { conforms: !results.some((r) => r.severity === 'Violation'), results };
   }
 }
+
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/;
+const SURROGATE_PAIRS = new RegExp(SURROGATE_PAIR.source, 'g');
+const STRING_TYPES = new Set([XSD.string.value, XSD.anyURI.value]);
+
+/**
+ * shacl-engine's XSD check (rdf-validation) refuses every character above U+FFFF in xsd:string (its
+ * pattern has no u flag, so it sees the surrogate halves), although XML and RDF allow them (emoji,
+ * rare CJK). Such characters are shown to it as one U+FFFD each, which also makes sh:minLength and
+ * sh:maxLength count characters as SHACL defines, not UTF-16 units. Lone surrogates stay and are refused.
+ */
+function withoutAstral(o: RDF.Quad_Object, seen: Map<string, string>): RDF.Quad_Object {
+  if (o.termType !== 'Literal' || !STRING_TYPES.has(o.datatype.value) || !SURROGATE_PAIR.test(o.value)) return o;
+  const shown = o.value.replace(SURROGATE_PAIRS, '\ufffd');
+  seen.set(shown, o.value);
+  return literal(shown, o.datatype);
+}
+
+const restoreAstral = (v: string | undefined, seen: Map<string, string>): string | undefined => (v === undefined ? v : (seen.get(v) ?? v));
 
 /** The report as SHACL validation-report quads (for Turtle answers). */
 export function reportToQuads(report: ShaclReport): RDF.Quad[] {
