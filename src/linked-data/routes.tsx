@@ -58,7 +58,7 @@ export const createLinkedDataRoutes: SubAppFactory<CoreDeps & { views?: readonly
     async (c) => {
       const thing = thingFor(uris.url(c.req.path));
       const choice = chooseFormat({ formatParam: c.req.query('format'), accept: c.req.header('accept') });
-      if (!(await isDescribed(store, thing, uris.systemGraphs))) throw notFound(`<${thing.value}>`);
+      if (!(await isDescribed(store, thing, uris.privateGraphs))) throw notFound(`<${thing.value}>`);
       if (choice.negotiated) c.header('Vary', 'Accept', { append: true });
       return c.redirect(redirectPath(uris.documentPathFor(thing.value)!, choice.format), 303);
     },
@@ -84,7 +84,7 @@ export const createLinkedDataRoutes: SubAppFactory<CoreDeps & { views?: readonly
       const { genericPath, suffix } = parseDocumentPath(c.req.path);
       const thing = thingFor(uris.iriForDocumentPath(genericPath));
       const choice = chooseFormat({ suffix, formatParam: c.req.query('format'), accept: c.req.header('accept') });
-      const triples = await describe(store, thing, { genidBase: uris.genidBase, hiddenGraphs: uris.systemGraphs });
+      const triples = await describe(store, thing, { genidBase: uris.genidBase, hiddenGraphs: uris.privateGraphs });
       if (triples.length === 0) throw notFound(`<${thing.value}>`);
       const paths = documentPaths(uris, thing.value);
       if (!paths) throw new AppError('internal', 'No document paths for a local IRI');
@@ -94,7 +94,7 @@ export const createLinkedDataRoutes: SubAppFactory<CoreDeps & { views?: readonly
         paths: paths.formats,
         quads: triples,
         page: async () => {
-          const labels = await labelsOf(store, mentionedIris(triples, isNested), 'nl', uris.systemGraphs);
+          const labels = await labelsOf(store, mentionedIris(triples, isNested), 'nl', uris.privateGraphs);
           for (const view of views) {
             const page = await view.render({ subject: thing, triples, labels, paths: paths.formats, isNested });
             if (page !== null) return page;

@@ -60,6 +60,8 @@ export class CodeLists {
       if (!members.length) throw new Error(`data/series/codelijsten.ttl: the scheme ${scheme} has no concepts`);
     }
     for (const q of lists) if (q.predicate.equals(SERIE.classificatie)) classifications.set(q.object.value, q.subject.value.slice(q.subject.value.lastIndexOf('/') + 1));
+    // An organisation may also be classified with the organisation type concept itself.
+    for (const c of concepts.get('organisatietype') ?? []) classifications.set(c.iri.value, c.code);
     const committees = coms
       .filter((q) => q.predicate.equals(RDF_.type) && q.object.equals(SERIE.Commissie))
       .map((q) => {
@@ -97,7 +99,7 @@ export class CodeLists {
     return this.committees.find((c) => c.organisatietype === organisatietype);
   }
 
-  /** The organisation type of a bestuurseenheid classification IRI. */
+  /** The organisation type of a classification IRI (a bestuurseenheid classification, or the type concept itself). */
   typeOfClassification(iri: string | undefined): string | undefined {
     return iri ? this.classifications.get(iri) : undefined;
   }

@@ -92,10 +92,11 @@ export function createSeriesPages(svc: SeriesService, api: ApiScope): Hono<AppEn
   });
 
   api.route(app, doc({ method: 'get', path: `/doc/serie/:id${ID}`, summary: 'The page of a series (HTML+RDFa) with its version history', security: 'none', responses: { '200': { description: 'The page', contentTypes: html }, '404': { description: 'Unknown, or not published and not yours' } } }), async (c) => {
-    const s = await svc.get(c.req.param('id') ?? '');
+    const found = await svc.get(c.req.param('id') ?? '');
     const actor = c.get('actor');
-    const shown = publishedVersion(s) ?? workingVersion(s);
-    if (!shown || (s.gepubliceerdeVersie === undefined && !svc.mayRead(actor, s))) throw new AppError('not_found', `Serie ${s.id} was not found`);
+    const s = svc.visibleTo(actor, found);
+    const shown = s && (publishedVersion(s) ?? workingVersion(s));
+    if (!s || !shown) throw new AppError('not_found', `Serie ${found.id} was not found`);
     const committee = await svc.committeeOf(s);
     const facts = svc.facts(actor, s, committee);
     const w = workingVersion(s);

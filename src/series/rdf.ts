@@ -1,13 +1,20 @@
 /**
  * Series as RDF (RiC-O 1.1, OSLO Dossier, DCTERMS, schema.org and ontologies/serieregister.ttl).
- * One graph for the series and one per version:
+ * One graph for the series and one per version. Only what the public may read is in public graphs
+ * (/graph/serie/...): the series once it has a published version, and its published and superseded
+ * versions. Drafts, versions under internal approval and submitted versions, and the series
+ * graph of a series never published, are in private graphs under /graph/serie-ontwerp/
+ * (UriPolicy.seriesDraftsGraph, left out of /sparql and /doc). Publishing moves a version from its
+ * private graph to its public one in the same transaction as the status change.
  *
- *   graph {BASE}/graph/serie/{id}
+ *   graph {BASE}/graph/serie/{id}  (published series), else {BASE}/graph/serie-ontwerp/{id}
  *     <{BASE}/id/serie/{id}> a rico:RecordSet, dossier:Serie ; rico:hasRecordSetType rst:Series ;
  *       dct:identifier "{id}" ; dct:title "naam of the current version" ; serie:soort <soort> ;
  *       serie:organisatie <org> | serie:organisatietype <type> ; serie:sjabloon <template series>? ;
  *       dct:created ; dct:hasVersion <v1>, <v2> ; serie:werkversie <vN>? ; serie:gepubliceerdeVersie <vM>? .
- *   graph {BASE}/graph/serie/{id}/versie/{n}
+ *   (of a published series, dct:hasVersion of its unpublished versions and serie:werkversie are in
+ *   {BASE}/graph/serie-ontwerp/{id}, so each triple is in exactly one graph)
+ *   graph {BASE}/graph/serie/{id}/versie/{n}  (published, superseded), else {BASE}/graph/serie-ontwerp/{id}/versie/{n}
  *     <{BASE}/id/serie/{id}/versie/{n}> a serie:Serieversie ; dct:isVersionOf <series> ;
  *       serie:versienummer n ; serie:status <status> ; serie:reden <reden> ; dct:title ; dct:description ;
  *       serie:proces ; serie:openbaarheid <c> ; schema:validFrom / validThrough xsd:date ;
@@ -28,21 +35,38 @@ import { conceptIri, type CodeLists } from './codelists.js';
 import { BESTEMMINGEN, REDENEN, STATUSES, currentVersion, type Bestemming, type Reden, type Series, type SeriesVersion, type Soort, type Status } from './model.js';
 
 export const seriesIri = (uris: UriPolicy, id: string) => uris.id('serie', id);
+/** The public graph of a series. */
 export const seriesGraph = (uris: UriPolicy, id: string) => uris.graph('serie', id);
+/** The private graph of a series (see UriPolicy.seriesDraftsGraph). */
+export const draftSeriesGraph = (uris: UriPolicy, id: string) => uris.graph('serie-ontwerp', id);
 export const versionIri = (uris: UriPolicy, id: string, n: number) => uris.id('serie', id, 'versie', String(n));
-export const versionGraph = (uris: UriPolicy, id: string, n: number) => uris.graph('serie', id, 'versie', String(n));
+/** A version's graph: public once published (also when superseded since), private before. */
+export const versionGraph = (uris: UriPolicy, id: string, n: number, isPublic: boolean) =>
+  uris.graph(isPublic ? 'serie' : 'serie-ontwerp', id, 'versie', String(n));
+/** Both places a version's graph may be in (for reads and for moving it). */
+export const versionGraphs = (uris: UriPolicy, id: string, n: number) => [versionGraph(uris, id, n, true), versionGraph(uris, id, n, false)];
+/** Published and superseded versions are public history; every other status is private. */
+export const isPublicStatus = (s: Status): boolean => s === 'gepubliceerd' || s === 'vervangen';
 const ruleIri = (uris: UriPolicy, id: string, n: number) => uris.id('serie', id, 'versie', String(n), 'bewaarregel');
 const commentIri = (uris: UriPolicy, id: string, n: number, k: number) => uris.id('serie', id, 'versie', String(n), 'opmerking', String(k));
 
 const SERIES_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 export const isSeriesId = (s: string): boolean => SERIES_ID.test(s);
 
-/** The series graph (the aggregate root). */
-export function seriesGraphContent(uris: UriPolicy, s: Series): GraphReplacement {
+/**
+ * The series graphs (the aggregate root): the public one (empty while nothing is published) and the
+ * private one (the whole series while nothing is published; else only the links to its unpublished
+ * versions).
+ */
+export function seriesGraphContent(uris: UriPolicy, s: Series): { public: GraphReplacement; private: GraphReplacement } {
   const iri = seriesIri(uris, s.id);
-  const g = seriesGraph(uris, s.id);
-  const out: RDF.Quad[] = [];
-  const add = (p: RDF.NamedNode, o: RDF.Quad_Object) => out.push(quad(iri, p, o, g));
+  const published = s.gepubliceerdeVersie !== undefined;
+  const pg = seriesGraph(uris, s.id);
+  const dg = draftSeriesGraph(uris, s.id);
+  const pub: RDF.Quad[] = [];
+  const priv: RDF.Quad[] = [];
+  const core = published ? pub : priv;
+  const add = (p: RDF.NamedNode, o: RDF.Quad_Object, to: RDF.Quad[] = core) => to.push(quad(iri, p, o, to === pub ? pg : dg));
   add(RDF_.type, RICO.RecordSet);
   add(RDF_.type, DOSSIER.Serie);
   add(RICO.hasRecordSetType, RICO_RST.Series);
@@ -54,17 +78,17 @@ export function seriesGraphContent(uris: UriPolicy, s: Series): GraphReplacement
   if (s.organisatietype) add(SERIE.organisatietype, conceptIri('organisatietype', s.organisatietype));
   if (s.sjabloon) add(SERIE.sjabloon, seriesIri(uris, s.sjabloon));
   add(DCT.created, literal(s.aangemaakt, XSD.dateTime));
-  for (const v of s.versies) add(DCT.hasVersion, versionIri(uris, s.id, v.nummer));
-  if (s.werkversie !== undefined) add(SERIE.werkversie, versionIri(uris, s.id, s.werkversie));
+  for (const v of s.versies) add(DCT.hasVersion, versionIri(uris, s.id, v.nummer), published && isPublicStatus(v.status) ? pub : priv);
+  if (s.werkversie !== undefined) add(SERIE.werkversie, versionIri(uris, s.id, s.werkversie), priv);
   if (s.gepubliceerdeVersie !== undefined) add(SERIE.gepubliceerdeVersie, versionIri(uris, s.id, s.gepubliceerdeVersie));
-  return { graph: g, quads: out };
+  return { public: { graph: pg, quads: pub }, private: { graph: dg, quads: priv } };
 }
 
 /** One version's graph. */
 export function versionGraphContent(uris: UriPolicy, seriesId: string, v: SeriesVersion): GraphReplacement {
   const iri = versionIri(uris, seriesId, v.nummer);
   const rule = ruleIri(uris, seriesId, v.nummer);
-  const g = versionGraph(uris, seriesId, v.nummer);
+  const g = versionGraph(uris, seriesId, v.nummer, isPublicStatus(v.status));
   const out: RDF.Quad[] = [];
   const add = (s: RDF.NamedNode, p: RDF.NamedNode, o: RDF.Quad_Object) => out.push(quad(s, p, o, g));
   const text = (s: RDF.NamedNode, p: RDF.NamedNode, x: string | undefined) => {
@@ -107,9 +131,20 @@ export function versionGraphContent(uris: UriPolicy, seriesId: string, v: Series
   return { graph: g, quads: out };
 }
 
-/** Every graph of a series (for a whole write). */
-export function seriesGraphs(uris: UriPolicy, s: Series): GraphReplacement[] {
-  return [seriesGraphContent(uris, s), ...s.versies.map((v) => versionGraphContent(uris, s.id, v))];
+/**
+ * The graph replacements that write a series: both series graphs, and for each of the given
+ * versions (default: all) its graph plus an empty replacement of the other place it could be in,
+ * so a version that is published moves out of its private graph in the same write.
+ */
+export function seriesGraphs(uris: UriPolicy, s: Series, versions?: readonly number[]): GraphReplacement[] {
+  const head = seriesGraphContent(uris, s);
+  const out = [head.public, head.private];
+  for (const v of s.versies) {
+    if (versions && !versions.includes(v.nummer)) continue;
+    const content = versionGraphContent(uris, s.id, v);
+    out.push(content, { graph: versionGraph(uris, s.id, v.nummer, !isPublicStatus(v.status)), quads: [] });
+  }
+  return out;
 }
 
 /** Reads triples as produced above back into values. */

@@ -7,11 +7,11 @@ import type * as RDF from '@rdfjs/types';
 import type { AuditContext } from '../shared/audit/audit-log.js';
 import type { CoreDeps } from '../shared/http/context.js';
 import { sparql, type SparqlFragment } from '../shared/rdf/encode.js';
-import { literal, namedNode, quad, variable } from '../shared/rdf/factory.js';
+import { literal, namedNode, variable } from '../shared/rdf/factory.js';
 import { DCT, ORG, RICO, SCHEMA, SERIE, SKOS } from '../shared/rdf/vocab.js';
 import { conceptIri, type CodeLists } from './codelists.js';
 import type { Bestemming, Series, Soort, Status } from './model.js';
-import { SeriesReader, seriesGraph, seriesGraphs, seriesIri, versionGraph } from './rdf.js';
+import { SeriesReader, draftSeriesGraph, isPublicStatus, seriesGraph, seriesGraphs, seriesIri, versionGraph, versionGraphs } from './rdf.js';
 
 export interface SeriesOrganisation {
   iri: string;
@@ -41,6 +41,8 @@ export interface SeriesFilter {
   /** Which version: the published one, or the working one in a given status. */
   which: 'published' | { working: Status };
   organisatie?: string;
+  /** Only series of these organisations (what a caller may read of the submitted ones). */
+  organisaties?: readonly string[];
   soort?: Soort;
   bestemming?: Bestemming;
   proces?: string;
@@ -66,41 +68,43 @@ export class SeriesRepository {
 
   async load(id: string): Promise<Series | null> {
     const { store, uris, audit } = this.deps;
-    const head = await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ${seriesGraph(uris, id)} { ?s ?p ?o } }`);
+    const heads = [seriesGraph(uris, id), draftSeriesGraph(uris, id)];
+    const head = await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { ${heads} } GRAPH ?g { ?s ?p ?o } }`);
     if (!head.length) return null;
     const graphs = head
       .filter((q) => q.predicate.equals(DCT.hasVersion))
-      .map((q) => versionGraph(uris, id, Number(q.object.value.slice(q.object.value.lastIndexOf('/') + 1))));
+      .flatMap((q) => versionGraphs(uris, id, Number(q.object.value.slice(q.object.value.lastIndexOf('/') + 1))));
     const versions = graphs.length ? await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { ${graphs} } GRAPH ?g { ?s ?p ?o } }`) : [];
     return this.reader.read(id, [...head, ...versions], await audit.version(seriesIri(uris, id)));
   }
 
   /**
-   * Writes the series (its graph and the given versions' graphs) in one audited transaction. The
-   * precondition is the ETag the writer saw: 0 for a new series.
+   * Writes the series (its graphs and the given versions' graphs, each moved to its public or
+   * private place) in one audited transaction. The precondition is the ETag the writer saw: 0 for a
+   * new series.
    */
   async save(ctx: AuditContext, s: Series, write: { action: string; scope: RDF.NamedNode; versions: readonly number[]; detail?: string }): Promise<number> {
-    const all = seriesGraphs(this.deps.uris, s);
-    const keep = new Set([seriesGraph(this.deps.uris, s.id).value, ...write.versions.map((n) => versionGraph(this.deps.uris, s.id, n).value)]);
     const result = await this.deps.audit.write(
       ctx,
       { action: write.action, resource: seriesIri(this.deps.uris, s.id), scope: write.scope, expectVersion: s.etag, ...(write.detail ? { detail: write.detail } : {}) },
-      { replaceGraphs: all.filter((g) => keep.has(g.graph.value)) },
+      { replaceGraphs: seriesGraphs(this.deps.uris, s, write.versions) },
     );
     this.onWrite();
     return result.versionAfter ?? s.etag + 1;
   }
 
   /**
-   * Stores many new series in one audited transaction (an accepted import). Their ids are fresh, so
-   * their graphs are new: the quads are inserted (no graph to clear first), with a precondition
-   * that none of the series exists yet.
+   * Stores many new series in one audited transaction (an accepted import): one audit entry, one
+   * SHACL run over the new graphs, one journal record. Their ids are fresh, so their graphs are
+   * new, with a precondition that none of the series exists yet; they are written as graph
+   * replacements, which the embedded store loads in bulk (inserting quad by quad costs an index
+   * lookup per quad) and which the validating store checks without reading the store.
    */
   async saveAll(ctx: AuditContext, series: readonly Series[], scope: RDF.NamedNode, detail: string): Promise<void> {
-    const insert = series.flatMap((s) => seriesGraphs(this.deps.uris, s)).flatMap((g) => g.quads.map((q) => quad(q.subject, q.predicate, q.object, g.graph)));
-    const heads = series.map((s) => seriesGraph(this.deps.uris, s.id));
+    const replaceGraphs = series.flatMap((s) => seriesGraphs(this.deps.uris, s)).filter((g) => g.quads.length > 0);
+    const heads = series.flatMap((s) => [seriesGraph(this.deps.uris, s.id), draftSeriesGraph(this.deps.uris, s.id)]);
     await this.deps.audit.write(ctx, { action: 'series.import', scope, detail }, {
-      insert,
+      replaceGraphs,
       precondition: { ask: sparql`ASK { VALUES ?g { ${heads} } GRAPH ?g { ?s ?p ?o } }`, expect: false, message: 'A series with one of these ids exists already' },
     });
     this.onWrite();
@@ -139,6 +143,7 @@ export class SeriesRepository {
     const filters: SparqlFragment[] = [];
     if (f.which !== 'published') filters.push(sparql`FILTER(?status = ${conceptIri('serie-status', f.which.working)})`);
     if (f.organisatie) filters.push(sparql`FILTER(?org = ${namedNode(f.organisatie)})`);
+    if (f.organisaties) filters.push(sparql`FILTER(?org IN (${sparql.join(f.organisaties.map((o) => sparql`${namedNode(o)}`), ', ')}))`);
     if (f.soort) filters.push(sparql`FILTER(?soort = ${conceptIri('serie-soort', f.soort)})`);
     if (f.bestemming) filters.push(sparql`FILTER(?best = ${conceptIri('bestemming', f.bestemming)})`);
     if (f.proces) filters.push(sparql`FILTER(LCASE(STR(?proces)) = ${literal(f.proces.toLowerCase())})`);
@@ -154,7 +159,8 @@ export class SeriesRepository {
       else filters.push(sparql`FILTER(!BOUND(?tot) || ${t} >= ${today})`);
     }
     return sparql`
-      GRAPH ?hg { ?s ${pointer} ?v ; ${DCT.identifier} ?id ; ${SERIE.soort} ?soort .
+      GRAPH ?pg { ?s ${pointer} ?v }
+      GRAPH ?hg { ?s ${DCT.identifier} ?id ; ${SERIE.soort} ?soort .
         OPTIONAL { ?s ${SERIE.organisatie} ?org } OPTIONAL { ?s ${SERIE.organisatietype} ?type } }
       GRAPH ?vg { ?v ${DCT.title} ?naam ; ${SERIE.status} ?status ; ${RICO.isOrWasRegulatedBy} ?r .
         OPTIONAL { ?v ${DCT.description} ?omschr } OPTIONAL { ?v ${SERIE.proces} ?proces }
@@ -203,15 +209,20 @@ export class SeriesRepository {
 
   /**
    * The series graphs and the shown versions' graphs of many series (for exports), read in batches;
-   * the series come back with only that version.
+   * the series come back with only that version. For a published version only public graphs are
+   * read; the private ones only for a version in another status (submitted, for its readers).
    */
-  async loadShown(items: readonly { id: string; versie: number }[]): Promise<{ series: Series[]; triples: RDF.Quad[] }> {
+  async loadShown(items: readonly { id: string; versie: number; status: Status }[]): Promise<{ series: Series[]; triples: RDF.Quad[] }> {
     const { store, uris } = this.deps;
     const series: Series[] = [];
     const triples: RDF.Quad[] = [];
     for (let i = 0; i < items.length; i += 400) {
       const batch = items.slice(i, i + 400);
-      const graphs = batch.flatMap((x) => [seriesGraph(uris, x.id), versionGraph(uris, x.id, x.versie)]);
+      const graphs = batch.flatMap((x) =>
+        isPublicStatus(x.status)
+          ? [seriesGraph(uris, x.id), versionGraph(uris, x.id, x.versie, true)]
+          : [seriesGraph(uris, x.id), draftSeriesGraph(uris, x.id), ...versionGraphs(uris, x.id, x.versie)],
+      );
       const quads = await store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?g { ${graphs} } GRAPH ?g { ?s ?p ?o } }`);
       triples.push(...quads);
       const bySeries = new Map<string, RDF.Quad[]>();
@@ -241,7 +252,7 @@ export class SeriesRepository {
     const rows = await this.deps.store.select(sparql`
       SELECT DISTINCT ?id WHERE {
         ${sparql.join(parts, ' UNION ')}
-        GRAPH ?hg { ?s ${SERIE.werkversie} ?v ; ${DCT.identifier} ?id }
+        GRAPH ?wg { ?s ${SERIE.werkversie} ?v } GRAPH ?hg { ?s ${DCT.identifier} ?id }
         GRAPH ?vg { ?v ${SERIE.status} ?status } VALUES ?status { ${st} }
       } ORDER BY ?id LIMIT 500`);
     return rows.flatMap((r) => (r.id ? [r.id.value] : []));
@@ -254,7 +265,7 @@ export class SeriesRepository {
       SELECT DISTINCT ?id WHERE {
         GRAPH ?hg { ?s ${SERIE.gepubliceerdeVersie} ?v ; ${DCT.identifier} ?id ; ${SERIE.organisatie} ?o }
         VALUES ?o { ${organisations.map((o) => namedNode(o))} }
-        FILTER NOT EXISTS { GRAPH ?hg { ?s ${SERIE.werkversie} ?w } }
+        FILTER NOT EXISTS { GRAPH ?wg { ?s ${SERIE.werkversie} ?w } }
         GRAPH ?vg { ?v ${SCHEMA.validThrough} ?tot }
         FILTER(STR(?tot) <= ${literal(date)})
       } ORDER BY ?id LIMIT 500`);

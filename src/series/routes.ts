@@ -66,6 +66,7 @@ export function filterOf(c: Context<AppEnv>, svc: SeriesService): SeriesFilter {
   in6.setUTCMonth(in6.getUTCMonth() + 6);
   return {
     which: status === 'gepubliceerd' ? 'published' : { working: 'ingediend' },
+    ...(status === 'ingediend' ? svc.submittedScope(c.get('actor')) : {}),
     ...(org ? { organisatie: org.includes(':') ? org : svc.orgIri(org) } : {}),
     ...(soort ? { soort: soort as Soort } : {}),
     ...(bestemming ? { bestemming: parseQ(`+Destination:${bestemming}`).bestemming! } : {}),
@@ -85,11 +86,11 @@ export function createSeriesApiRoutes(svc: SeriesService, api: ApiScope, opts: {
   const listParams = [
     { name: 'page', in: 'query' as const, description: 'Page number from 0 (default 0)' },
     { name: 'size', in: 'query' as const, description: 'Page size, 1 to 1000 (default 100)' },
-    { name: 'status', in: 'query' as const, description: 'Published (default) or Submitted' },
+    { name: 'status', in: 'query' as const, description: 'Published (default, public) or Submitted (logged in: committee members and the platform see all, organisations their own)' },
     { name: 'q', in: 'query' as const, description: 'Free text, and +OrganisationId:<id>, +Kind:gewoon|generiek, +Destination:vernietigen|steekproef|bewaren' },
   ];
 
-  api.route(app, doc({ method: 'get', path: '/', summary: 'List published (or submitted) series', parameters: listParams, security: 'none', responses: { '200': { description: '{Content: [...], Page, Total}', contentTypes: json }, '400': { description: 'Bad parameter' } } }), async (c) => {
+  api.route(app, doc({ method: 'get', path: '/', summary: 'List published (or submitted) series', parameters: listParams, security: 'none', responses: { '200': { description: '{Content: [...], Page, Total}', contentTypes: json }, '400': { description: 'Bad parameter' }, '401': { description: 'Submitted series asked for without a login' } } }), async (c) => {
     const { page, size } = parsePage(c.req.query('page'), c.req.query('size'));
     const { total, items } = await svc.index.search(filterOf(c, svc), { offset: page * size, limit: size });
     return c.json({ Content: items.map((i) => summaryJson(uris, i)), Page: page, Size: size, Total: total });
@@ -155,8 +156,9 @@ export function createSeriesApiRoutes(svc: SeriesService, api: ApiScope, opts: {
   });
 
   api.route(app, doc({ method: 'get', path: '/:id', summary: 'One series with all its versions', security: 'none', responses: { '200': { description: 'The series; ETag header', contentTypes: json }, '404': { description: 'Unknown' } } }), async (c) => {
-    const s = await svc.get(param(c, 'id'));
-    if (s.gepubliceerdeVersie === undefined && !svc.mayRead(c.get('actor'), s)) throw new AppError('not_found', `Serie ${s.id} was not found`);
+    const found = await svc.get(param(c, 'id'));
+    const s = svc.visibleTo(c.get('actor'), found);
+    if (!s) throw new AppError('not_found', `Serie ${found.id} was not found`);
     c.header('ETag', `"${s.etag}"`);
     return c.json(seriesJson(uris, svc.lists, s));
   });

@@ -58,6 +58,7 @@ export class SeriesSearchIndex {
       (r) =>
         (f.which === 'published' || r.status === f.which.working) &&
         (!f.organisatie || r.organisatie === f.organisatie) &&
+        (!f.organisaties || (r.organisatie !== undefined && f.organisaties.includes(r.organisatie))) &&
         (!f.soort || r.soort === f.soort) &&
         (!f.bestemming || r.bestemming === f.bestemming) &&
         (!proces || r.proces?.toLowerCase() === proces) &&

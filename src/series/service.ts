@@ -20,7 +20,7 @@ import {
 import { SeriesRepository, type SeriesOrganisation } from './repository.js';
 import { SeriesSearchIndex } from './search-index.js';
 import { completenessProblems, formatProblems, sameRetentionAndDestination, templateProblems } from './rules.js';
-import { isSeriesId } from './rdf.js';
+import { isPublicStatus, isSeriesId } from './rdf.js';
 import { NEW_VERSION_ACTIONS, SERIES_ROLES, transition, type SeriesRole, type WorkflowAction } from './workflow.js';
 
 export interface CreateInput {
@@ -83,6 +83,34 @@ export class SeriesService {
   mayRead(actor: Actor, s: Pick<Series, 'organisatie'>): boolean {
     if (actor.kind === 'bootstrap') return true;
     return grantsOf(actor).some((g) => g.scope === s.organisatie || g.scope === this.platform || g.role === 'commissielid' || g.role === 'commissievoorzitter');
+  }
+
+  /**
+   * The series as the public may see it: only its published and superseded versions (public
+   * history), without the version being worked on.
+   */
+  publicView(s: Series): Series {
+    const out: Series = { ...s, versies: s.versies.filter((v) => isPublicStatus(v.status)) };
+    delete out.werkversie;
+    return out;
+  }
+
+  /** The series as this actor may see it (whole for its readers), or null when nothing of it is public. */
+  visibleTo(actor: Actor, s: Series): Series | null {
+    if (this.mayRead(actor, s)) return s;
+    return s.gepubliceerdeVersie === undefined ? null : this.publicView(s);
+  }
+
+  /**
+   * Who may list submitted series: committee members and the platform all of them; an
+   * organisation's roles those of their own organisations. Anonymous callers none.
+   */
+  submittedScope(actor: Actor): { organisaties?: string[] } {
+    if (actor.kind === 'bootstrap') return {};
+    if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'Ingediende series zijn niet openbaar; meld u aan');
+    const grants = grantsOf(actor);
+    if (grants.some((g) => g.scope === this.platform || g.role === 'commissielid' || g.role === 'commissievoorzitter')) return {};
+    return { organisaties: [...new Set(grants.map((g) => g.scope))] };
   }
 
   today(): string {

@@ -73,6 +73,14 @@ export class UriPolicy {
     return this.graph('besluiten-ontwerp');
   }
 
+  /**
+   * Unpublished series (drafts, internal approval, submitted): one graph per series and one per
+   * version under this IRI (src/series/rdf.ts). Private, but validated like every register resource.
+   */
+  get seriesDraftsGraph(): RDF.NamedNode {
+    return this.graph('serie-ontwerp');
+  }
+
   /** The scope IRI of platform-wide roles. */
   get platform(): RDF.NamedNode {
     return this.id('platform', 'stelsel');
@@ -91,6 +99,24 @@ export class UriPolicy {
       (g) => iri === g.value || iri.startsWith(g.value + '/'),
     );
   }
+
+  /**
+   * Graphs the public never reads: the system graphs and the unpublished work of the registers
+   * (series drafts). Left out of the public SPARQL endpoint (copy and replicas) and of the
+   * linked-data documents (/id, /doc). Unlike system graphs they are validated (SHACL): exemption
+   * from validation stays with isSystemGraph.
+   */
+  get privateGraphs(): RDF.NamedNode[] {
+    return [...this.systemGraphs, this.seriesDraftsGraph];
+  }
+
+  /** Called for every quad the public replicas load, hence the precomputed prefixes. */
+  isPrivateGraph(iri: string): boolean {
+    const graphs = (this.privateIris ??= this.privateGraphs.map((g) => g.value));
+    return graphs.some((g) => iri.startsWith(g) && (iri.length === g.length || iri.charCodeAt(g.length) === 47 /* '/' */));
+  }
+
+  private privateIris?: string[];
 
   /** True when the IRI is one of ours (under BASE_URL). */
   isLocal(iri: string): boolean {

@@ -1,8 +1,8 @@
 /**
  * SPARQL_REPLICAS=0: the public endpoint answers in process, from a copy of the primary store that
  * holds only the public graphs (the same content a worker replica holds). The copy is filled from
- * the primary's memory when no write is in flight, then follows every commit, with the system
- * graphs cut out (src/shared/store/embedded/ops.ts opsWithoutGraphs).
+ * the primary's memory when no write is in flight, then follows every commit, with the private
+ * graphs (UriPolicy.isPrivateGraph) cut out (src/shared/store/embedded/ops.ts opsWithoutGraphs).
  *
  * Why a copy and not the primary with a restricted dataset (Oxigraph's `default_graph` /
  * `named_graphs` listing every public graph): Oxigraph then evaluates each triple pattern once per
@@ -33,7 +33,7 @@ export class PublicCopy {
   }
 
   /**
-   * One N-Quads dump of the primary, system graphs cut out, loaded in chunks. (Oxigraph's `match`
+   * One N-Quads dump of the primary, private graphs cut out, loaded in chunks. (Oxigraph's `match`
    * by graph scans the whole store: ~125 ms per graph at 400 000 quads, so per-graph copying is
    * far slower; this takes ~2.3 s for 400 000 quads.)
    */

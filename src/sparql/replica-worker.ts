@@ -4,9 +4,10 @@
  * disk), and answers queries. A query runs synchronously here, so the main thread's event loop
  * never waits for it; the main thread terminates this worker when a query exceeds its budget.
  *
- * The replica is public: it never holds Stelsel's system graphs (audit, identity, versions, locks).
- * They are left out while loading and cut out of every forwarded commit, by the same predicate the
- * main thread uses (UriPolicy.isSystemGraph, built from the base URL in the worker data).
+ * The replica is public: it never holds Stelsel's private graphs (the system graphs: audit,
+ * identity, versions, locks; and the unpublished series drafts). They are left out while loading
+ * and cut out of every forwarded commit, by the same predicate the main thread uses
+ * (UriPolicy.isPrivateGraph, built from the base URL in the worker data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
@@ -20,7 +21,7 @@ if (!parentPort) throw new Error('replica-worker must run in a worker thread');
 const port = parentPort;
 const { dir, baseUrl } = workerData as ReplicaWorkerData;
 const uris = new UriPolicy(baseUrl);
-const isPrivate = (graph: string) => uris.isSystemGraph(graph);
+const isPrivate = (graph: string) => uris.isPrivateGraph(graph);
 
 const store = new oxigraph.Store();
 let seq = -1; // -1 while loading

@@ -10,10 +10,11 @@
  *                                  interrupted (the time budget is only checked when it returns)
  *   STORE=sparql                   the remote server's query URL (src/sparql/remote.ts)
  *
- * System graphs (audit, identity, versions, locks: UriPolicy.isSystemGraph) are never public. The
- * embedded replicas and the in-process copy do not hold them at all, so no query form (default
- * graph, GRAPH ?g, FROM, FROM NAMED, protocol dataset) can reach them. A remote server must enforce
- * it itself (docs/remote-store.md: Virtuoso graph permissions); the endpoint also refuses extension
+ * Private graphs (UriPolicy.isPrivateGraph: the system graphs, i.e. audit, identity, versions,
+ * locks, and the unpublished series drafts) are never public. The embedded replicas and the
+ * in-process copy do not hold them at all, so no query form (default graph, GRAPH ?g, FROM, FROM
+ * NAMED, protocol dataset) can reach them. A remote server must enforce it itself
+ * (docs/remote-store.md: Virtuoso graph permissions); the endpoint also refuses extension
  * functions, through which Virtuoso would run SQL past its graph permissions (plan.ts).
  */
 import path from 'node:path';
@@ -92,7 +93,7 @@ export async function createSparqlService(deps: SparqlServiceDeps): Promise<Spar
       runner = pool;
     } else {
       const uris = new UriPolicy(config.baseUrl);
-      copy = await PublicCopy.open(store, (g) => uris.isSystemGraph(g));
+      copy = await PublicCopy.open(store, (g) => uris.isPrivateGraph(g));
       runner = inProcess(copy.ox, timeoutMs, log);
     }
   }

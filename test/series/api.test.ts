@@ -48,8 +48,12 @@ describe('series API', () => {
     expect((await act(ib, id, 'intern-goedkeuren')).status).toBe(403);
     expect((await act(ig, id, 'intern-goedkeuren')).status).toBe(200);
 
-    const submitted = await call(t, {}, 'GET', '/api/series?status=Submitted&q=Bouwdossiers');
+    // Submitted is not public: listed for the committee and the organisation, not for anonymous callers or other organisations.
+    const submitted = await call(t, lid, 'GET', '/api/series?status=Submitted&q=Bouwdossiers');
     expect(submitted.body).toMatchObject({ Total: 1, Page: 0, Content: [{ Id: id, Status: { Status: 'Submitted' } }] });
+    expect((await call(t, ib, 'GET', '/api/series?status=Submitted&q=Bouwdossiers')).body.Total).toBe(1);
+    expect((await call(t, otherIb, 'GET', '/api/series?status=Submitted&q=Bouwdossiers')).body.Total).toBe(0);
+    expect((await call(t, {}, 'GET', '/api/series?status=Submitted&q=Bouwdossiers')).status).toBe(401);
 
     expect((await act(lid, id, 'opmerken', 'Waarom tien jaar?')).status).toBe(200);
     expect((await act(lid, id, 'goedkeuren')).status).toBe(403);

@@ -61,6 +61,8 @@ export interface TripleStore {
   transact(tx: Transaction): Promise<void>;
   /** Number of quads in all graphs. */
   count(): Promise<number>;
+  /** A number that changes with every committed write, where the store knows it without a query (embedded store). */
+  commitSequence?(): number;
   /**
    * Takes a named lease (for scheduled jobs when several instances share a store). Returns true
    * when `owner` holds the lease until now + ttlMs; false when another owner holds an unexpired one.

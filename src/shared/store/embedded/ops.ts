@@ -73,11 +73,11 @@ export interface PreparedOp {
   /** Parsed quads for 'd' and 'i' (already validated Oxigraph terms). */
   quads?: oxigraph.Quad[];
   /**
-   * For an 'i' op that fills a graph cleared earlier in the same transaction: the graph, and the number of
-   * (distinct) lines. Such an insert is loaded in bulk, which is an order of magnitude faster than
-   * adding quad by quad (Store.add and Store.has cost 0.1-0.4 ms each in Oxigraph WASM 0.5).
+   * For an 'i' op that fills graphs cleared earlier in the same transaction: the graphs, and the
+   * number of (distinct) lines. Such an insert is loaded in bulk, which is an order of magnitude
+   * faster than adding quad by quad (Store.add and Store.has cost 0.1-0.4 ms each in Oxigraph WASM 0.5).
    */
-  fills?: { graph: string; quads: number };
+  fills?: { graphs: readonly string[]; quads: number };
 }
 
 /**
@@ -131,7 +131,7 @@ function applyOp(store: oxigraph.Store, { op, quads, fills }: PreparedOp, undo?:
       if (!undo) {
         if (op[1]) store.load(op[1], { format: NQUADS });
       } else if (fills) {
-        undo.steps.push({ filled: fills.graph }); // before the load: a failed load is cleared too
+        for (const graph of fills.graphs) undo.steps.push({ filled: graph }); // before the load: a failed load is cleared too
         // So the load need not be atomic, and Oxigraph loads faster without a transaction.
         if (op[1]) store.load(op[1], { format: NQUADS, no_transaction: true });
         undo.delta += fills.quads;
@@ -172,8 +172,15 @@ export function revert(store: oxigraph.Store, undo: Undo): void {
     const step = undo.steps[i]!;
     if ('added' in step) for (let j = step.added.length - 1; j >= 0; j--) store.delete(step.added[j]!);
     else if ('removed' in step) for (let j = step.removed.length - 1; j >= 0; j--) store.add(step.removed[j]!);
-    else if ('filled' in step) store.update(String(sparql`CLEAR SILENT GRAPH ${namedNode(step.filled)}`));
-    else store.load(step.restore, { format: NQUADS, to_graph_name: oxigraph.namedNode(step.graph) });
+    else if ('filled' in step) {
+      // The graphs one bulk load filled (consecutive steps), cleared in one update.
+      const graphs = [step.filled];
+      for (let prev = undo.steps[i - 1]; prev !== undefined && 'filled' in prev; prev = undo.steps[i - 1]) {
+        graphs.push(prev.filled);
+        i--;
+      }
+      store.update(sparql.join(graphs.map((g) => sparql`CLEAR SILENT GRAPH ${namedNode(g)}`), ' ;\n').text);
+    } else store.load(step.restore, { format: NQUADS, to_graph_name: oxigraph.namedNode(step.graph) });
   }
 }
 
