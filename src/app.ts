@@ -23,6 +23,7 @@ import type { SparqlEndpointService } from './sparql/service.js';
 import { createHomeRoutes } from './home/routes.js';
 import { createSeriesRoutes } from './series/index.js';
 import { createDecisionRoutes } from './decisions/index.js';
+import { isAttachmentUpload } from './decisions/attachment-paths.js';
 import { createLinkedDataRoutes } from './linked-data/routes.js';
 import { AUDIT_PATH, createAuditRoutes } from './audit/index.js';
 import { createIdentityAdminRoutes, createIdentityApiRoutes } from './identity/index.js';
@@ -86,15 +87,14 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; registry: ApiRegi
       crossOriginResourcePolicy: 'cross-origin',
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body is larger than ${deps.config.bodyLimitBytes} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body is larger than ${deps.config.bodyLimitBytes} bytes`);
+    },
+  });
+  // Attachment uploads have their own limit (DECISIONS_ATTACHMENT_MAX_BYTES), enforced while reading.
+  app.use('*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)));
 
   app.use('*', contextStorage()); // lets the page frame show who is logged in
   const loginLimit = rateLimit({ ...deps.config.rateLimit, what: 'login' });

@@ -89,6 +89,9 @@ const schema = z
     LINKCHECK_CONCURRENCY: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(64).default(8),
     LINKCHECK_TIMEOUT_MS: z.coerce.number({ invalid_type_error: 'must be a number of milliseconds' }).int().min(100).max(60_000).default(5000),
     LINKCHECK_MAX_LINKS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0).max(10_000).default(100),
+    DECISIONS_ATTACHMENT_MAX_BYTES: z.coerce.number({ invalid_type_error: 'must be a number of bytes' }).int('must be a whole number of bytes').min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    DECISIONS_REQUIRED_SIGNATURES: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0).max(10).default(0),
+    DECISIONS_LDES_PAGE_SIZE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1).max(1000).default(100),
   })
 ;
 
@@ -164,6 +167,10 @@ export interface Config {
   harvest: HarvestConfig;
   /** The validator's check of product page links (src/catalog/validator). */
   linkCheck: { concurrency: number; timeoutMs: number; maxLinks: number };
+  /** The decisions register (src/decisions): largest attachment (PDF) and signatures required before publication. */
+  decisions: { attachmentMaxBytes: number; requiredSignatures: number };
+  /** Members per page of the decisions' LDES feed (src/decisions/ldes.ts); fixed once published. */
+  ldesPageSize: number;
 }
 
 export interface HarvestConfig {
@@ -235,6 +242,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivateAddresses: c.HARVEST_ALLOW_PRIVATE_ADDRESSES,
     },
     linkCheck: { concurrency: c.LINKCHECK_CONCURRENCY, timeoutMs: c.LINKCHECK_TIMEOUT_MS, maxLinks: c.LINKCHECK_MAX_LINKS },
+    decisions: { attachmentMaxBytes: c.DECISIONS_ATTACHMENT_MAX_BYTES, requiredSignatures: c.DECISIONS_REQUIRED_SIGNATURES },
+    ldesPageSize: c.DECISIONS_LDES_PAGE_SIZE,
     valueListsDir: c.VALUELISTS_DIR ? path.resolve(c.VALUELISTS_DIR) : undefined,
   };
 }
@@ -280,4 +289,7 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['LINKCHECK_CONCURRENCY', '8', 'Product page links the catalogue validator checks at the same time.'],
   ['LINKCHECK_TIMEOUT_MS', '5000', 'Time limit of checking one product page link (HEAD and the GET fallback together).'],
   ['LINKCHECK_MAX_LINKS', '100', 'Most product page links checked per validation (0 = no link check); the page says how many were left out.'],
+  ['DECISIONS_ATTACHMENT_MAX_BYTES', '20971520', 'Largest attachment (PDF) of a decision; the upload stops beyond it (413). Not limited by BODY_LIMIT_BYTES.'],
+  ['DECISIONS_REQUIRED_SIGNATURES', '0', 'Valid signatures (ondertekenaars, over the current content) a decisions document needs before it can be published; 0 = no signing.'],
+  ['DECISIONS_LDES_PAGE_SIZE', '100', 'Members per page of the LDES feed of published decision documents (/besluiten/ldes). Full pages are cached as immutable: never change it once documents are published.'],
 ];

@@ -74,7 +74,7 @@ export function decisionApiRoutes(app: Hono<AppEnv>, svc: DecisionService, api: 
       method: 'post',
       path: `/${E}/zittingen`,
       summary: 'Create a draft meeting with its agenda, treatments, decisions and votes',
-      description: 'Body: { orgaan, periode?, geplandeStart, gestart?, geeindigd?, voorzitter?, secretaris?, aanwezigen[], agendapunten: [{ titel, beschrijving?, type (gepland|aanvullend|spoedeisend), geplandOpenbaar, behandeling?: { openbaar?, aanwezigen?, besluit?: { titel, beschrijving?, citeeropschrift?, motivering, type, artikels: [{ nummer, inhoud }] }, stemmingen: [{ onderwerp, gevolg, geheim, voorstanders[], tegenstanders[], onthouders[], stemmers[]?, aantal...? }] } }] }. Mandatarissen by id. Role: schrijver.',
+      description: 'Body: { orgaan, periode?, geplandeStart, gestart?, geeindigd?, voorzitter?, secretaris?, aanwezigen[], agendapunten: [{ titel, beschrijving?, type (gepland|aanvullend|spoedeisend), geplandOpenbaar, behandeling?: { openbaar?, aanwezigen?, besluit?: { titel, beschrijving?, citeeropschrift?, motivering, type, artikels: [{ nummer, inhoud }], bijlagen?: [attachment id] }, stemmingen: [{ onderwerp, gevolg, geheim, voorstanders[], tegenstanders[], onthouders[], stemmers[]?, aantal...? }] } }] }. Mandatarissen by id. Role: schrijver.',
       requestBody: { description: 'The meeting', contentTypes: ['application/json'], required: true },
       responses: { '201': { description: 'Created; ETag = version', contentTypes: ['application/json'] }, ...refused },
     }),
@@ -108,9 +108,9 @@ export function decisionApiRoutes(app: Hono<AppEnv>, svc: DecisionService, api: 
       method: 'post',
       path: `/${E}/zittingen/${ID}/publicaties`,
       summary: 'Publish the agenda, besluitenlijst, notulen or uittreksels of a meeting',
-      description: 'Body: { soort: agenda | besluitenlijst | notulen | uittreksels, toelichting? }. Each changed document gets a new immutable version with its own URL; unchanged documents are left alone. Role: publiceerder.',
+      description: 'Body: { soort: agenda | aanvullende-agenda | spoedeisende-agenda | besluitenlijst | notulen | uittreksels, toelichting? }. Each changed document gets a new immutable version with its own URL; unchanged documents are left alone. The aanvullende and spoedeisende agenda hold only the agendapunten of that type (refused when there are none). Refused (409) when a changed document has fewer than DECISIONS_REQUIRED_SIGNATURES valid signatures. Role: publiceerder.',
       requestBody: { description: '{ soort, toelichting? }', contentTypes: ['application/json'], required: true },
-      responses: { '201': { description: '{ versies: [...] } (new versions)', contentTypes: ['application/json'] }, '200': { description: '{ versies: [] }: nothing changed' }, ...refused },
+      responses: { '201': { description: '{ versies: [...] } (new versions)', contentTypes: ['application/json'] }, '200': { description: '{ versies: [] }: nothing changed' }, '409': { description: 'Not signed enough (details.problems)' }, ...refused },
     }),
     async (c) => {
       const body = (await jsonBody(c)) as { soort?: unknown; toelichting?: unknown } | null;
@@ -123,5 +123,31 @@ export function decisionApiRoutes(app: Hono<AppEnv>, svc: DecisionService, api: 
       const versies = await svc.publish(ctxOf(c), p(c, 'eenheid'), p(c, 'id'), soort as PublishKind, note?.trim() || undefined);
       return c.json({ versies }, versies.length ? 201 : 200);
     },
+  );
+}
+
+/** Signing documents of a draft meeting (signing.ts). */
+export function decisionSignatureRoutes(app: Hono<AppEnv>, svc: DecisionService, api: ApiScope): void {
+  const doc = (d: Omit<RouteDoc, 'tags'>): RouteDoc => ({ tags: ['Besluiten (LBLOD)'], security: 'bearer', ...d });
+  const p = (c: Context<AppEnv>, n: string) => c.req.param(n) ?? '';
+  api.route(
+    app,
+    doc({
+      method: 'post',
+      path: `/${E}/zittingen/${ID}/handtekeningen`,
+      summary: 'Sign one document of a draft meeting',
+      description:
+        'Body: { document: agenda | aanvullende-agenda | spoedeisende-agenda | besluitenlijst | notulen | uittreksel-{n} }. The signature is the SHA-256 over the document as it would be published now, the signer and the time; a later change makes it invalid. Publishing needs DECISIONS_REQUIRED_SIGNATURES valid signatures of different ondertekenaars. Role: ondertekenaar.',
+      requestBody: { description: '{ document }', contentTypes: ['application/json'], required: true },
+      responses: { '201': { description: '{ id, document, ondertekenaar, ondertekenaarNaam, tijdstip, hash, geldig }', contentTypes: ['application/json'] }, ...refused },
+    }),
+    async (c) => {
+      const body = (await jsonBody(c)) as { document?: unknown } | null;
+      const h = await svc.sign(ctxOf(c), p(c, 'eenheid'), p(c, 'id'), body && typeof body === 'object' ? body.document : undefined);
+      return c.json(h, 201);
+    },
+  );
+  api.route(app, doc({ method: 'get', path: `/${E}/zittingen/${ID}/handtekeningen`, summary: "Signatures on a draft meeting's documents, each valid or not for the current content", description: 'Roles: lezer, schrijver, publiceerder, ondertekenaar.', responses: { '200': { description: '[{ id, document, ondertekenaar, tijdstip, hash, geldig }]', contentTypes: ['application/json'] }, ...refused } }), async (c) =>
+    c.json(await svc.signatures(c.get('actor'), p(c, 'eenheid'), p(c, 'id'))),
   );
 }

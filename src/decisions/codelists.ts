@@ -26,7 +26,8 @@ export class CodeList {
   ) {
     for (const c of codes) {
       this.byKey.set(c.key, c);
-      this.byIri.set(c.iri.value, c);
+      // An alias (a second key for the same concept) never takes over the concept's own key.
+      if (!this.byIri.has(c.iri.value)) this.byIri.set(c.iri.value, c);
     }
   }
 
@@ -72,8 +73,15 @@ export interface DecisionCodeLists {
 
 export function loadCodeLists(dir: string): DecisionCodeLists {
   const f = (name: string) => CodeList.load(path.join(dir, `${name}.ttl`));
+  const documentTypes = f('documenttypes');
+  const agenda = documentTypes.get('agenda');
   return {
-    documentTypes: f('documenttypes'),
+    // The aanvullende and spoedeisende agenda are Agenda documents too (model.ts AGENDA_KINDS).
+    documentTypes: new CodeList(documentTypes.name, [
+      ...documentTypes.all,
+      { key: 'aanvullende-agenda', iri: agenda.iri, label: 'Aanvullende agenda' },
+      { key: 'spoedeisende-agenda', iri: agenda.iri, label: 'Spoedeisende agenda' },
+    ]),
     agendapuntTypes: f('agendapunttypes'),
     besluitTypes: f('besluittypes'),
     orgaanClassificaties: f('bestuursorgaanclassificatie'),

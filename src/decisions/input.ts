@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../shared/errors.js';
-import { AGENDAPUNT_TYPES, type Agendapunt, type Bestuursorgaan, type Stemming, type Zitting } from './model.js';
+import { AGENDAPUNT_TYPES, type Agendapunt, type Besluit, type Bestuursorgaan, type Stemming, type Zitting } from './model.js';
 
 export interface Problem {
   field: string;
@@ -68,6 +68,8 @@ const besluitSchema = z.strictObject({
   motivering: text(100_000),
   type: z.string(),
   artikels: z.array(z.strictObject({ id: id.optional(), nummer: text(50), inhoud: text(100_000) })).max(500).default([]),
+  /** Ids of attachments uploaded for the meeting (POST .../bijlagen). */
+  bijlagen: z.array(id).max(100).optional(),
 });
 
 const zittingSchema = z.strictObject({
@@ -161,6 +163,12 @@ function stemmingFrom(s: z.infer<typeof stemmingSchema>, aanwezigen: string[], f
   };
 }
 
+function besluitFrom(d: z.infer<typeof besluitSchema>): Besluit {
+  const { bijlagen, ...rest } = d;
+  const ids = [...new Set(bijlagen ?? [])].sort();
+  return { ...rest, id: mint(d.id), artikels: d.artikels.map((x) => ({ ...x, id: mint(x.id) })), ...(ids.length ? { bijlagen: ids } : {}) };
+}
+
 /** The meeting from its input (ids minted where missing), plus the problems found on the way. */
 export function zittingFromInput(base: Pick<Zitting, 'id' | 'eenheid' | 'slug' | 'periode'>, input: ZittingInput, problems: Problem[]): Zitting {
   const agendapunten: Agendapunt[] = input.agendapunten.map((a, i) => {
@@ -178,7 +186,7 @@ export function zittingFromInput(base: Pick<Zitting, 'id' | 'eenheid' | 'slug' |
               id: mint(b.id),
               openbaar: b.openbaar ?? a.geplandOpenbaar,
               aanwezigen,
-              ...(b.besluit ? { besluit: { ...b.besluit, id: mint(b.besluit.id), artikels: b.besluit.artikels.map((x) => ({ ...x, id: mint(x.id) })) } } : {}),
+              ...(b.besluit ? { besluit: besluitFrom(b.besluit) } : {}),
               stemmingen: b.stemmingen.map((s, j) => stemmingFrom(s, aanwezigen, `agendapunten.${i}.behandeling.stemmingen.${j}`, problems)),
             },
           }

@@ -6,8 +6,16 @@
  * Identifiers are slugs or UUIDs; the URI policy turns them into IRIs (src/decisions/rdf.ts).
  * Code-list values are keys (skos:notation) of data/decisions/*.ttl.
  */
-export const DOCUMENT_KINDS = ['agenda', 'besluitenlijst', 'notulen', 'uittreksel'] as const;
+export const DOCUMENT_KINDS = ['agenda', 'aanvullende-agenda', 'spoedeisende-agenda', 'besluitenlijst', 'notulen', 'uittreksel'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/**
+ * The agendas of a meeting, each its own publication typed as an Agenda: the (planned) agenda with
+ * every agendapunt, and the aanvullende and spoedeisende agenda with only the agendapunten of
+ * that type. The value is the agenda type (a key of data/decisions/agendapunttypes.ttl).
+ */
+export const AGENDA_KINDS = { agenda: 'gepland', 'aanvullende-agenda': 'aanvullend', 'spoedeisende-agenda': 'spoedeisend' } as const;
+export type AgendaKind = keyof typeof AGENDA_KINDS;
+export const isAgendaKind = (kind: string): kind is AgendaKind => Object.hasOwn(AGENDA_KINDS, kind);
 /** The kinds published as one document per meeting (each at /{datum}/{kind}); uittreksels are one per agendapunt. */
 export const MEETING_DOCUMENT_KINDS = DOCUMENT_KINDS.filter((k): k is Exclude<DocumentKind, 'uittreksel'> => k !== 'uittreksel');
 
@@ -55,6 +63,8 @@ export interface Besluit {
   /** Key of data/decisions/besluittypes.ttl. */
   type: string;
   artikels: Artikel[];
+  /** Ids of the meeting's attachments (PDF files) the decision refers to (eli:related_to); absent when none. */
+  bijlagen?: string[];
 }
 
 export interface Stemming {
@@ -126,4 +136,35 @@ export interface PublicationVersion {
   publisher: string;
   publisherName: string;
   note?: string;
+}
+
+/** An attachment (bijlage) of a meeting: a PDF file stored once per content (its SHA-256). */
+export interface Bijlage {
+  id: string;
+  zitting: string;
+  bestandsnaam: string;
+  /** Bytes. */
+  grootte: number;
+  /** Hex SHA-256 of the file; also its name on disk and in its public URL. */
+  sha256: string;
+  mediaType: 'application/pdf';
+  /** xsd:dateTime (UTC) of the upload. */
+  opgeladen: string;
+}
+
+/**
+ * A signature of one document of a draft meeting: SHA-256 over the document's content (as it
+ * would be published), the signer and the time. It is valid while the content is unchanged.
+ */
+export interface Handtekening {
+  id: string;
+  zitting: string;
+  /** The document's key (agenda, aanvullende-agenda, notulen, uittreksel-2, ...). */
+  document: string;
+  ondertekenaar: string;
+  ondertekenaarNaam: string;
+  /** xsd:dateTime in UTC, whole seconds. */
+  tijdstip: string;
+  /** Hex SHA-256 over content, signer and time. */
+  hash: string;
 }

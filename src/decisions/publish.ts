@@ -3,27 +3,35 @@
  * own description (foaf:Document + document type, dct:isVersionOf the stable document, publication
  * time, publisher) and a snapshot of the meeting as that document shows it:
  *
- * - agenda: the meeting and its agendapunten, no treatments;
+ * - agenda: the meeting and its agendapunten, no treatments; the aanvullende and spoedeisende agenda
+ *   the same with only the agendapunten of their type (each typed with stelsel:agendaType);
  * - besluitenlijst: every treatment with its decision (without artikels) and votes;
  * - notulen: everything, with non-public treatments reduced to the agendapunt's title and description;
  * - uittreksel n: the meeting and agendapunt n with its treatment (reduced when not public).
+ *
+ * Every decision shown brings the description of its attachments (with their public download
+ * URL); a version also holds the signatures made over its content before publication.
  */
 import type * as RDF from '@rdfjs/types';
-import { literal, quad } from '../shared/rdf/factory.js';
+import { literal, namedNode, quad } from '../shared/rdf/factory.js';
 import { encodeQuad } from '../shared/rdf/encode.js';
-import { BESLUIT, DCT, ELI, FOAF, PROV, RDF_, RDFS, XSD } from '../shared/rdf/vocab.js';
+import { BESLUIT, DCT, ELI, FOAF, PROV, RDF_, RDFS, SIGN, STELSEL, XSD } from '../shared/rdf/vocab.js';
+import { attachmentPublicPath } from './attachment-paths.js';
+import { bijlageQuads } from './attachment-rdf.js';
 import type { DecisionCodeLists } from './codelists.js';
 import type { Problem } from './input.js';
-import type { Bestuursorgaan, DocumentKind, Zitting } from './model.js';
+import { AGENDA_KINDS, isAgendaKind, type Bestuursorgaan, type Bijlage, type DocumentKind, type Handtekening, type Zitting } from './model.js';
 import type { DocumentRef } from './paths.js';
 import { orgaanQuads, zittingQuads, type DecisionIris } from './rdf.js';
 
-export const PUBLISH_KINDS = ['agenda', 'besluitenlijst', 'notulen', 'uittreksels'] as const;
+export const PUBLISH_KINDS = ['agenda', 'aanvullende-agenda', 'spoedeisende-agenda', 'besluitenlijst', 'notulen', 'uittreksels'] as const;
 export type PublishKind = (typeof PUBLISH_KINDS)[number];
 
 /** The zitting -> document predicate of each document kind. */
 export const DOCUMENT_LINK: Record<DocumentKind, RDF.NamedNode> = {
   agenda: BESLUIT.heeftAgenda,
+  'aanvullende-agenda': BESLUIT.heeftAgenda,
+  'spoedeisende-agenda': BESLUIT.heeftAgenda,
   besluitenlijst: BESLUIT.heeftBesluitenlijst,
   notulen: BESLUIT.heeftNotulen,
   uittreksel: BESLUIT.heeftUittreksel,
@@ -39,7 +47,13 @@ export function documentsOf(kind: PublishKind, z: Zitting): DocumentRef[] {
 export function publicationProblems(z: Zitting, ref: DocumentRef): Problem[] {
   const p: Problem[] = [];
   if (!z.agendapunten.length) p.push({ field: 'agendapunten', message: 'de agenda heeft geen agendapunten' });
-  if (ref.kind === 'agenda') return p;
+  if (isAgendaKind(ref.kind)) {
+    const type = AGENDA_KINDS[ref.kind];
+    if (type !== 'gepland' && z.agendapunten.length && !z.agendapunten.some((a) => a.type === type)) {
+      p.push({ field: 'agendapunten', message: `de zitting heeft geen ${type}e agendapunten: er is geen ${ref.kind} te publiceren` });
+    }
+    return p;
+  }
   if (!z.gestart) p.push({ field: 'gestart', message: 'het begin van de zitting ontbreekt' });
   if (!z.geeindigd) p.push({ field: 'geeindigd', message: 'het einde van de zitting ontbreekt' });
   if (!z.voorzitter) p.push({ field: 'voorzitter', message: 'de voorzitter ontbreekt' });
@@ -84,26 +98,55 @@ export interface VersionInput {
   publishedAt: string;
   agent: { iri: RDF.NamedNode; name: string };
   note?: string;
+  /** The meeting's attachments; those of the decisions shown are described in the version. */
+  bijlagen?: readonly Bijlage[];
+  /** Valid signatures over the version's content. */
+  handtekeningen?: readonly Handtekening[];
 }
 
 /** The meeting's content as the document shows it (no version metadata). */
-export function contentQuads(iris: DecisionIris, lists: DecisionCodeLists, v: Omit<VersionInput, 'version' | 'document' | 'previous' | 'publishedAt' | 'agent' | 'note'>, datePublication?: string): RDF.Quad[] {
+export function contentQuads(iris: DecisionIris, lists: DecisionCodeLists, v: Omit<VersionInput, 'version' | 'document' | 'previous' | 'publishedAt' | 'agent' | 'note' | 'handtekeningen'>, datePublication?: string): RDF.Quad[] {
   const { zitting: z, ref } = v;
-  const only = ref.kind === 'uittreksel' ? new Set(z.agendapunten.filter((_a, i) => i + 1 === ref.n).map((a) => a.id)) : undefined;
+  const agendaType = isAgendaKind(ref.kind) ? AGENDA_KINDS[ref.kind] : undefined;
+  const only =
+    ref.kind === 'uittreksel'
+      ? new Set(z.agendapunten.filter((_a, i) => i + 1 === ref.n).map((a) => a.id))
+      : agendaType && agendaType !== 'gepland'
+        ? new Set(z.agendapunten.filter((a) => a.type === agendaType).map((a) => a.id))
+        : undefined;
   const zitting: Zitting = ref.kind === 'besluitenlijst'
     ? { ...z, agendapunten: z.agendapunten.map((a) => (a.behandeling?.besluit ? { ...a, behandeling: { ...a.behandeling, besluit: { ...a.behandeling.besluit, artikels: [] } } } : a)) }
     : z;
   const used = referencedMandatarissen(zitting);
   const periode = v.orgaan.perioden.find((p) => p.id === z.periode);
   const perioden = periode ? [{ ...periode, mandatarissen: periode.mandatarissen.filter((m) => used.has(m.id)) }] : [];
+  const meeting = zittingQuads(iris, lists, zitting, v.graph, {
+    ...(only ? { only } : {}),
+    agendaOnly: agendaType !== undefined,
+    reduceNonPublic: agendaType === undefined,
+    ...(datePublication ? { datePublication } : {}),
+  });
+  const shown = new Set(meeting.filter((q) => q.predicate.equals(ELI.related_to)).map((q) => q.object.value));
+  const files = (v.bijlagen ?? []).filter((b) => shown.has(iris.bijlage(b.id).value));
   return [
-    ...zittingQuads(iris, lists, zitting, v.graph, {
-      ...(only ? { only } : {}),
-      agendaOnly: ref.kind === 'agenda',
-      reduceNonPublic: ref.kind !== 'agenda',
-      ...(datePublication ? { datePublication } : {}),
-    }),
+    ...meeting,
+    ...files.flatMap((b) => bijlageQuads(iris, b, v.graph, iris.uris.url(attachmentPublicPath(b.sha256)))),
     ...orgaanQuads(iris, lists, v.orgaan, v.graph, { perioden, eenheid: v.eenheid }),
+  ];
+}
+
+/** A signature's quads in a version: what was signed (the version), the hash, the signer and the time. */
+export function signatureQuads(iris: DecisionIris, h: Handtekening, version: RDF.NamedNode, graph: RDF.NamedNode): RDF.Quad[] {
+  const s = iris.handtekening(h.id);
+  const signer = namedNode(h.ondertekenaar);
+  return [
+    quad(s, RDF_.type, SIGN.SignedResource, graph),
+    quad(s, DCT.subject, version, graph),
+    quad(s, SIGN.hashValue, literal(h.hash), graph),
+    quad(s, SIGN.hashAlgorithm, literal('sha256'), graph),
+    quad(s, SIGN.signatory, signer, graph),
+    quad(s, DCT.created, literal(h.tijdstip, XSD.dateTime), graph),
+    quad(signer, FOAF.name, literal(h.ondertekenaarNaam), graph),
   ];
 }
 
@@ -134,15 +177,21 @@ export function versionQuads(iris: DecisionIris, lists: DecisionCodeLists, v: Ve
     quad(v.agent.iri, FOAF.name, literal(v.agent.name), g),
     ...(v.note ? [quad(s, RDFS.comment, literal(v.note), g)] : []),
     ...(v.previous ? [quad(s, DCT.replaces, v.previous, g)] : []),
+    ...(isAgendaKind(v.ref.kind) ? [quad(s, STELSEL.agendaType, lists.agendapuntTypes.get(AGENDA_KINDS[v.ref.kind]).iri, g)] : []),
     quad(iris.zitting(v.zitting.id), DOCUMENT_LINK[v.ref.kind], s, g),
     ...contentQuads(iris, lists, v, day),
+    ...(v.handtekeningen ?? []).flatMap((h) => signatureQuads(iris, h, s, g)),
   ];
 }
 
 /** A comparison key of a version's content: its snapshot without the version description and publication dates. */
 export function contentKey(quads: readonly RDF.Quad[], version?: { iri: string; publisher: string }): string {
   const links = new Set(Object.values(DOCUMENT_LINK).map((p) => p.value));
+  // Signatures are about the content, not part of it.
+  const signatures = new Set(quads.filter((q) => q.predicate.equals(RDF_.type) && q.object.equals(SIGN.SignedResource)).map((q) => q.subject.value));
+  const signers = new Set(quads.filter((q) => signatures.has(q.subject.value) && q.predicate.equals(SIGN.signatory)).map((q) => q.object.value));
   return quads
+    .filter((q) => !signatures.has(q.subject.value) && !signers.has(q.subject.value))
     .filter((q) => q.subject.value !== version?.iri && q.subject.value !== version?.publisher && !links.has(q.predicate.value) && !q.predicate.equals(ELI.date_publication))
     .map((q) => encodeQuad(quad(q.subject, q.predicate, q.object)))
     .sort()

@@ -29,8 +29,14 @@ export class DecisionIris {
   rechtsgrond = (besluitId: string) => this.uris.id('rechtsgrond', besluitId);
   artikel = (id: string) => this.uris.id('artikel', id);
   stemming = (id: string) => this.uris.id('stemming', id);
+  bijlage = (id: string) => this.uris.id('bijlage', id);
+  handtekening = (id: string) => this.uris.id('handtekening', id);
   orgaanGraph = (eenheid: string, orgaan: string) => this.uris.graph('bestuursorgaan', eenheid, orgaan);
   draftGraph = (zitting: string) => namedNode(`${this.uris.decisionDraftsGraph.value}/${zitting}`);
+  /** An attachment's metadata while its meeting is a draft (private; a system graph like the draft). */
+  bijlageGraph = (zitting: string, id: string) => namedNode(`${this.draftGraph(zitting).value}/bijlagen/${id}`);
+  /** A signature of a draft document (private until it is published with the document). */
+  handtekeningGraph = (zitting: string, id: string) => namedNode(`${this.draftGraph(zitting).value}/handtekeningen/${id}`);
   publicationGraph = (zitting: string, docKey: string, v: number) => this.uris.graph('besluitpublicatie', zitting, docKey, String(v));
   get publicationGraphs(): string {
     return this.uris.graph('besluitpublicatie').value + '/';
@@ -185,6 +191,7 @@ function besluitQuads(iris: DecisionIris, lists: DecisionCodeLists, z: Zitting, 
   e(s, PROV.wasGeneratedBy, iris.behandeling(b.id));
   if (datePublication) e(s, ELI.date_publication, date(datePublication));
   if (d.artikels.length) e(s, PROV.value, str(d.artikels.map((x) => `${x.nummer}. ${x.inhoud}`).join('\n')));
+  for (const id of d.bijlagen ?? []) e(s, ELI.related_to, iris.bijlage(id));
   d.artikels.forEach((x, i) => {
     const a = iris.artikel(x.id);
     e(s, ELI.has_part, a);

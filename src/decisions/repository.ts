@@ -3,7 +3,9 @@
  *
  * - a governing body with its periods and mandatarissen: /graph/bestuursorgaan/{eenheid}/{orgaan} (public);
  * - a draft meeting: /graph/besluiten-ontwerp/{zitting} (a system graph: never public, read by lezers);
- * - a published document version: /graph/besluitpublicatie/{zitting}/{document}/{v} (public, written once).
+ * - a published document version: /graph/besluitpublicatie/{zitting}/{document}/{v} (public, written once);
+ * - an attachment's metadata: /graph/besluiten-ontwerp/{zitting}/bijlagen/{id} (private; the file is on disk);
+ * - a signature: /graph/besluiten-ontwerp/{zitting}/handtekeningen/{id} (private; copied into the version it signs).
  *
  * Each aggregate has an audit version (src/shared/audit): drafts and bodies use it as their ETag; a
  * document's audit version is its number of published versions, so two publishers cannot both
@@ -13,10 +15,11 @@ import type * as RDF from '@rdfjs/types';
 import type { AuditContext } from '../shared/audit/audit-log.js';
 import type { CoreDeps } from '../shared/http/context.js';
 import { sparql } from '../shared/rdf/encode.js';
-import { literal, namedNode } from '../shared/rdf/factory.js';
-import { BESLUIT, DCT, FOAF, MANDAAT, ORG, PROV, RDF_, RDFS, SKOS } from '../shared/rdf/vocab.js';
+import { literal, namedNode, quad } from '../shared/rdf/factory.js';
+import { BESLUIT, DCT, ELI, FOAF, MANDAAT, NFO, ORG, PROV, RDF_, RDFS, SIGN, SKOS, STELSEL, XSD } from '../shared/rdf/vocab.js';
+import { bijlageQuads, readBijlagen, withBijlagen, type BijlageInfo } from './attachment-rdf.js';
 import type { DecisionCodeLists } from './codelists.js';
-import type { Bestuursorgaan, PublicationVersion, Zitting } from './model.js';
+import { DOCUMENT_KINDS, type Bestuursorgaan, type Bijlage, type Handtekening, type PublicationVersion, type Zitting } from './model.js';
 import { orgaanQuads, zittingQuads, type DecisionIris } from './rdf.js';
 import { DecisionReader } from './read.js';
 
@@ -32,6 +35,9 @@ export interface PublishedDocument extends PublicationVersion {
   zitting: string;
   orgaanNaam: string;
   geplandeStart: string;
+  /** On a shown version (DecisionService.document): its attachments and signatures. */
+  bijlagen?: BijlageInfo[];
+  handtekeningen?: Handtekening[];
 }
 
 type Deps = Pick<CoreDeps, 'store' | 'uris' | 'audit'>;
@@ -94,7 +100,9 @@ export class DecisionRepository {
   }
 
   async draft(id: string): Promise<{ zitting: Zitting; version: number } | null> {
-    const z = this.reader.zitting(await this.graphQuads(this.iris.draftGraph(id)));
+    const quads = await this.graphQuads(this.iris.draftGraph(id));
+    const read = this.reader.zitting(quads);
+    const z = read ? withBijlagen(this.iris, read, quads) : null;
     return z ? { zitting: z, version: await this.deps.audit.version(this.iris.zitting(id)) } : null;
   }
 
@@ -146,7 +154,10 @@ export class DecisionRepository {
 
   private toVersions(rows: Awaited<ReturnType<DecisionRepository['versionRows']>>): PublishedDocument[] {
     return rows.flatMap((r) => {
-      const kind = this.lists.documentTypes.ofIri(r.type?.value ?? '')?.key;
+      // The three agendas share the Agenda type: their URL's last segment tells them apart.
+      const typed = this.lists.documentTypes.ofIri(r.type?.value ?? '')?.key;
+      const segment = r.doc?.value.slice(r.doc.value.lastIndexOf('/') + 1) ?? '';
+      const kind = typed === 'agenda' && (DOCUMENT_KINDS as readonly string[]).includes(segment) ? segment : typed;
       if (!r.g || !r.v || !r.doc || !kind || !r.t || !r.agent || !r.name || !r.z || !r.start || !r.orgaanNaam) return [];
       const doc: PublishedDocument = {
         iri: r.v.value,
@@ -218,4 +229,83 @@ export class DecisionRepository {
       },
     );
   }
+}
+
+/** Attachments and signatures of draft meetings. */
+export class DraftExtrasRepository {
+  constructor(
+    private readonly deps: Deps,
+    readonly iris: DecisionIris,
+  ) {}
+
+  private under(prefix: string): Promise<RDF.Quad[]> {
+    return this.deps.store.construct(sparql`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ${literal(prefix)})) }`);
+  }
+
+  /** The attachments uploaded for a meeting, oldest first. */
+  async bijlagen(zitting: string): Promise<Bijlage[]> {
+    return readBijlagen(this.iris, await this.under(`${this.iris.draftGraph(zitting).value}/bijlagen/`), zitting);
+  }
+
+  async saveBijlage(ctx: AuditContext, eenheid: string, b: Bijlage): Promise<void> {
+    const graph = this.iris.bijlageGraph(b.zitting, b.id);
+    await this.deps.audit.write(
+      ctx,
+      { action: 'decisions.bijlage.upload', resource: this.iris.bijlage(b.id), scope: this.iris.eenheid(eenheid), expectVersion: 0, detail: `zitting ${b.zitting}: ${b.bestandsnaam.slice(0, 200)} (${b.grootte} bytes, sha256 ${b.sha256})` },
+      { replaceGraphs: [{ graph, quads: bijlageQuads(this.iris, b, graph) }] },
+    );
+  }
+
+  /** The file name of a published attachment with this checksum, or null when no published version refers to one. */
+  async publishedBijlage(sha256: string): Promise<{ bestandsnaam: string } | null> {
+    const rows = await this.deps.store.select(sparql`
+      SELECT ?naam WHERE {
+        GRAPH ?g { ?b ${ELI.related_to} ?a . ?a ${STELSEL.sha256} ${literal(sha256)} ; ${STELSEL.downloadUrl} ?url ; ${NFO.fileName} ?naam }
+        FILTER(STRSTARTS(STR(?g), ${literal(this.iris.publicationGraphs)}))
+      } LIMIT 1`);
+    const naam = rows[0]?.naam;
+    return naam ? { bestandsnaam: naam.value } : null;
+  }
+
+  /** Every signature made on documents of a meeting, oldest first. */
+  async handtekeningen(zitting: string): Promise<Handtekening[]> {
+    return readHandtekeningen(this.iris, await this.under(`${this.iris.draftGraph(zitting).value}/handtekeningen/`), zitting);
+  }
+
+  async saveHandtekening(ctx: AuditContext, eenheid: string, h: Handtekening): Promise<void> {
+    const graph = this.iris.handtekeningGraph(h.zitting, h.id);
+    const s = this.iris.handtekening(h.id);
+    const signer = namedNode(h.ondertekenaar);
+    const quads = [
+      quad(s, RDF_.type, SIGN.SignedResource, graph),
+      quad(s, DCT.identifier, literal(h.document), graph),
+      quad(s, SIGN.hashValue, literal(h.hash), graph),
+      quad(s, SIGN.hashAlgorithm, literal('sha256'), graph),
+      quad(s, SIGN.signatory, signer, graph),
+      quad(s, DCT.created, literal(h.tijdstip, XSD.dateTime), graph),
+      quad(signer, FOAF.name, literal(h.ondertekenaarNaam), graph),
+    ];
+    await this.deps.audit.write(
+      ctx,
+      { action: 'decisions.sign', resource: s, scope: this.iris.eenheid(eenheid), expectVersion: 0, detail: `zitting ${h.zitting}: ${h.document} (sha256 ${h.hash})` },
+      { replaceGraphs: [{ graph, quads }] },
+    );
+  }
+}
+
+/** Signatures described in the quads (a draft's signature graphs or a published version). */
+export function readHandtekeningen(iris: DecisionIris, quads: readonly RDF.Quad[], zitting: string): Handtekening[] {
+  const one = (s: string, p: RDF.NamedNode) => quads.find((q) => q.subject.value === s && q.predicate.equals(p))?.object.value;
+  return quads
+    .filter((q) => q.predicate.equals(RDF_.type) && q.object.equals(SIGN.SignedResource))
+    .flatMap((q) => {
+      const s = q.subject.value;
+      const signer = one(s, SIGN.signatory);
+      const hash = one(s, SIGN.hashValue);
+      const tijdstip = one(s, DCT.created);
+      if (!signer || !hash || !tijdstip) return [];
+      const h: Handtekening = { id: iris.idOf(s), zitting, document: one(s, DCT.identifier) ?? '', ondertekenaar: signer, ondertekenaarNaam: one(signer, FOAF.name) ?? signer, tijdstip, hash };
+      return [h];
+    })
+    .sort((a, b) => a.tijdstip.localeCompare(b.tijdstip) || a.id.localeCompare(b.id));
 }

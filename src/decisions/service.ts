@@ -1,7 +1,8 @@
 /**
  * Use cases of the decisions register. Every write authorises its caller for the bestuurseenheid
- * (schrijver edits, publiceerder publishes) and goes through the audit log in the same transaction;
- * drafts are read by the bestuurseenheid's lezers, schrijvers, publiceerders and ondertekenaars.
+ * (schrijver edits, publiceerder publishes, ondertekenaar signs) and goes through the audit log in
+ * the same transaction; drafts are read by the bestuurseenheid's lezers, schrijvers, publiceerders
+ * and ondertekenaars. Attachments: attachment-service.ts; signatures: signing.ts.
  */
 import type { AuditContext } from '../shared/audit/audit-log.js';
 import type { Actor } from '../shared/auth/actor.js';
@@ -9,18 +10,26 @@ import { authorize, type Action } from '../shared/auth/policy.js';
 import { AppError, notFound } from '../shared/errors.js';
 import type { CoreDeps } from '../shared/http/context.js';
 import { namedNode } from '../shared/rdf/factory.js';
+import { publishedBijlagen } from './attachment-rdf.js';
 import { changedFields } from './changes.js';
 import type { DecisionCodeLists } from './codelists.js';
 import { duplicateIds, ID, invalid, orgaanFromInput, parseOrgaanInput, parseZittingInput, zittingFromInput, type Problem } from './input.js';
-import type { Bestuursorgaan, PublicationVersion, VersionedZitting, Zitting } from './model.js';
+import type { Bestuursorgaan, Bijlage, Handtekening, PublicationVersion, VersionedZitting, Zitting } from './model.js';
 import { documentKey, documentPath, versionPath, zittingPath, type DocumentRef } from './paths.js';
 import { brussels, contentKey, contentQuads, documentsOf, publicationProblems, publicationTime, versionQuads, type PublishKind } from './publish.js';
 import { DecisionIris } from './rdf.js';
-import { DecisionRepository, type Eenheid } from './repository.js';
+import { DecisionRepository, DraftExtrasRepository, readHandtekeningen, type Eenheid } from './repository.js';
+import { documentRefOf, isValidFor, signatureHash, validSignatures } from './signing.js';
+
+/** A signature as the API shows it: valid while the document's content is unchanged. */
+export interface SignatureState extends Handtekening {
+  geldig: boolean;
+}
 
 export class DecisionService {
   readonly repo: DecisionRepository;
   readonly iris: DecisionIris;
+  readonly extras: DraftExtrasRepository;
 
   constructor(
     private readonly deps: CoreDeps,
@@ -29,6 +38,7 @@ export class DecisionService {
   ) {
     this.iris = new DecisionIris(deps.uris);
     this.repo = new DecisionRepository(deps, this.iris, lists);
+    this.extras = new DraftExtrasRepository(deps, this.iris);
   }
 
   private authorize(actor: Actor, action: Action, eenheid: string): void {
@@ -118,6 +128,14 @@ export class DecisionService {
     const slug = published && existing ? existing.zitting.slug : await this.slugFor(eenheid, input.orgaan, day, zittingId);
     const z = zittingFromInput({ id: zittingId, eenheid, slug, periode: periode.id }, input, problems);
     problems.push(...duplicateIds(z), ...this.referenceProblems(z, new Set(periode.mandatarissen.map((m) => m.id))));
+    if (z.agendapunten.some((a) => a.behandeling?.besluit?.bijlagen?.length)) {
+      const uploaded = new Set((await this.extras.bijlagen(zittingId)).map((b) => b.id));
+      z.agendapunten.forEach((a, i) =>
+        (a.behandeling?.besluit?.bijlagen ?? []).forEach((b, j) => {
+          if (!uploaded.has(b)) problems.push({ field: `agendapunten.${i}.behandeling.besluit.bijlagen.${j}`, message: `${b} is geen bijlage van deze zitting (laad ze eerst op)` });
+        }),
+      );
+    }
     if (problems.length) throw invalid(problems);
     const expect = existing ? (ifMatch ?? existing.version) : 0;
     const version = await this.repo.saveDraft(ctx, z, expect, existing ? 'decisions.zitting.update' : 'decisions.zitting.create', changedFields(existing?.zitting ?? null, z));
@@ -179,19 +197,32 @@ export class DecisionService {
     if (problems.length) throw invalid(problems);
     if (note !== undefined && note.length > 2000) throw invalid([{ field: 'toelichting', message: 'hoogstens 2000 tekens' }]);
     const eenheidInfo = { naam: e.naam, ...(e.classificatie ? { classificatie: e.classificatie } : {}) };
-    const out: PublicationVersion[] = [];
+    const bijlagen = await this.extras.bijlagen(z.id);
+    const signatures = await this.extras.handtekeningen(z.id);
+    const required = this.deps.config.decisions.requiredSignatures;
+    // First decide what changed and whether it is signed enough: nothing is published unless all of it can be.
+    const todo: { ref: DocumentRef; docPath: string; versions: Awaited<ReturnType<DecisionRepository['versions']>>; signed: Handtekening[] }[] = [];
+    const unsigned: Problem[] = [];
     for (const ref of refs) {
       const docPath = documentPath(eenheid, z.orgaan, z.slug, ref);
+      const versions = await this.repo.versions(this.deps.uris.url(docPath));
+      const latest = versions.at(-1);
+      const fresh = contentKey(contentQuads(this.iris, this.lists, { zitting: z, orgaan, eenheid: eenheidInfo, ref, graph: this.iris.publicationGraph(z.id, documentKey(ref), versions.length + 1), bijlagen }));
+      if (latest && contentKey(await this.repo.versionQuads(z.id, documentKey(ref), latest.number), latest) === fresh) continue;
+      const signed = validSignatures(signatures, documentKey(ref), fresh);
+      if (signed.length < required) {
+        const stale = signatures.filter((h) => h.document === documentKey(ref) && !isValidFor(h, fresh)).length;
+        unsigned.push({ field: 'handtekeningen', message: `${documentKey(ref)}: ${signed.length} van de ${required} vereiste geldige handtekeningen${stale ? ` (${stale} ongeldig door een latere wijziging)` : ''}` });
+      }
+      todo.push({ ref, docPath, versions, signed });
+    }
+    if (unsigned.length) throw new AppError('conflict', `Nog niet genoeg handtekeningen: ${unsigned.map((u) => u.message).join('; ')}`, { problems: unsigned });
+    const out: PublicationVersion[] = [];
+    for (const { ref, docPath, versions, signed } of todo) {
       const document = namedNode(this.deps.uris.url(docPath));
-      const versions = await this.repo.versions(document.value);
       const latest = versions.at(-1);
       const number = versions.length + 1;
       const graph = this.iris.publicationGraph(z.id, documentKey(ref), number);
-      if (latest) {
-        const stored = await this.repo.versionQuads(z.id, documentKey(ref), latest.number);
-        const fresh = contentQuads(this.iris, this.lists, { zitting: z, orgaan, eenheid: eenheidInfo, ref, graph });
-        if (contentKey(stored, latest) === contentKey(fresh)) continue;
-      }
       const publishedAt = publicationTime(this.now());
       const agent = this.agent(ctx.actor);
       const version = namedNode(this.deps.uris.url(versionPath(docPath, number)));
@@ -199,11 +230,69 @@ export class DecisionService {
         zitting: z, orgaan, eenheid: eenheidInfo, ref, graph, version, document, publishedAt, agent,
         ...(latest ? { previous: namedNode(latest.iri) } : {}),
         ...(note ? { note } : {}),
+        bijlagen,
+        handtekeningen: signed,
       });
       await this.repo.publish(ctx, { document, eenheid, zittingId: z.id, docKey: documentKey(ref), current: versions.length, quads, detail: `${documentKey(ref)} versie ${number}` });
       out.push({ iri: version.value, document: document.value, kind: ref.kind, number, publishedAt, publisher: agent.iri.value, publisherName: agent.name, ...(note ? { note } : {}) });
     }
     return out;
+  }
+
+  // ------------------------------------------------------------------ signing
+
+  /** The content key of one document of the draft, as it would be published now. */
+  private async draftContent(z: Zitting, ref: DocumentRef, e: Eenheid): Promise<string> {
+    const { orgaan } = await this.orgaan(z.eenheid, z.orgaan);
+    const eenheidInfo = { naam: e.naam, ...(e.classificatie ? { classificatie: e.classificatie } : {}) };
+    const graph = this.iris.publicationGraph(z.id, documentKey(ref), 0);
+    return contentKey(contentQuads(this.iris, this.lists, { zitting: z, orgaan, eenheid: eenheidInfo, ref, graph, bijlagen: await this.extras.bijlagen(z.id) }));
+  }
+
+  private documentRef(key: unknown, z: Zitting): DocumentRef {
+    const ref = typeof key === 'string' ? documentRefOf(key, z) : null;
+    if (!ref) throw invalid([{ field: 'document', message: 'agenda, aanvullende-agenda, spoedeisende-agenda, besluitenlijst, notulen of uittreksel-{n} (n: een behandeld agendapunt)' }]);
+    return ref;
+  }
+
+  /** Signs one document of a draft meeting (ondertekenaar): SHA-256 over its current content, the signer and the time. */
+  async sign(ctx: AuditContext, eenheid: string, id: string, document: unknown): Promise<SignatureState> {
+    const e = await this.eenheid(eenheid);
+    this.authorize(ctx.actor, 'decisions.sign', eenheid);
+    const { zitting: z } = await this.zitting(ctx.actor, eenheid, id);
+    const ref = this.documentRef(document, z);
+    const problems = publicationProblems(z, ref);
+    if (problems.length) throw invalid(problems);
+    const agent = this.agent(ctx.actor);
+    const tijdstip = publicationTime(this.now());
+    const content = await this.draftContent(z, ref, e);
+    const h: Handtekening = { id: crypto.randomUUID(), zitting: z.id, document: documentKey(ref), ondertekenaar: agent.iri.value, ondertekenaarNaam: agent.name, tijdstip, hash: signatureHash(content, agent.iri.value, tijdstip) };
+    await this.extras.saveHandtekening(ctx, eenheid, h);
+    return { ...h, geldig: true };
+  }
+
+  /** Every signature on the meeting's documents, each marked valid or not for the current content. */
+  async signatures(actor: Actor, eenheid: string, id: string): Promise<SignatureState[]> {
+    const e = await this.eenheid(eenheid);
+    const { zitting: z } = await this.zitting(actor, eenheid, id);
+    const all = await this.extras.handtekeningen(z.id);
+    const contents = new Map<string, string | null>();
+    const out: SignatureState[] = [];
+    for (const h of all) {
+      if (!contents.has(h.document)) {
+        const ref = documentRefOf(h.document, z);
+        contents.set(h.document, ref ? await this.draftContent(z, ref, e) : null);
+      }
+      const content = contents.get(h.document);
+      out.push({ ...h, geldig: content !== null && content !== undefined && isValidFor(h, content) });
+    }
+    return out;
+  }
+
+  /** Every attachment uploaded for the meeting (bestuurseenheid's roles). */
+  async bijlagen(actor: Actor, eenheid: string, id: string): Promise<Bijlage[]> {
+    await this.zitting(actor, eenheid, id);
+    return this.extras.bijlagen(id);
   }
 
   private agent(actor: Actor): { iri: ReturnType<typeof namedNode>; name: string } {
@@ -221,7 +310,8 @@ export class DecisionService {
     const current = v === undefined ? versions.at(-1) : versions.find((x) => x.number === v);
     if (!current) throw notFound(v === undefined ? `Document ${docPath}` : `Versie ${v} van ${docPath}`);
     const quads = await this.repo.versionQuads(current.zitting, documentKey(ref), current.number);
-    return { docPath, versions, current, quads };
+    const shown = { ...current, bijlagen: publishedBijlagen(this.iris, quads), handtekeningen: readHandtekeningen(this.iris, quads, current.zitting) };
+    return { docPath, versions, current: shown, quads };
   }
 
   /** Every published version of a meeting's documents (for its editors). */

@@ -7,7 +7,7 @@
  * pages, and on agenda pages only those a meeting that has not been held cannot avoid.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BESLUIT, DCT, FOAF, ORG, RDF_ } from '../../src/shared/rdf/vocab.js';
+import { BESLUIT, DCT, FOAF, ORG, RDF_, STELSEL } from '../../src/shared/rdf/vocab.js';
 import { TEST_BASE } from '../support/tmp.js';
 import { hasProfile, parsePage, tripleProblems, violations, type HarvestedPage } from './harvest-support.js';
 import { GENT, createMeeting, makeWorld, meetingBody, publish, send, type World } from './support.js';
@@ -58,9 +58,9 @@ beforeAll(async () => {
     ],
   });
   for (const [id, kinds] of [
-    [held.id, ['agenda', 'besluitenlijst', 'notulen', 'uittreksels']],
+    [held.id, ['agenda', 'aanvullende-agenda', 'besluitenlijst', 'notulen', 'uittreksels']],
     [second.id, ['besluitenlijst', 'uittreksels']],
-    [future.id, ['agenda']],
+    [future.id, ['agenda', 'spoedeisende-agenda']],
   ] as const) {
     for (const k of kinds) {
       const res = await publish(w, id, k);
@@ -81,11 +81,17 @@ beforeAll(async () => {
 afterAll(() => w?.t.close());
 
 const documentPages = () => [...pages.values()].filter((p) => /\/versies\/\d+$/.test(p.url));
-const kindOf = (url: string) => (url.includes('/uittreksels/') ? 'uittreksel' : (url.match(/\/(agenda|besluitenlijst|notulen)\/versies\//)?.[1] ?? ''));
+const exactKindOf = (url: string) => (url.includes('/uittreksels/') ? 'uittreksel' : (url.match(/\/((?:aanvullende-|spoedeisende-)?agenda|besluitenlijst|notulen)\/versies\//)?.[1] ?? ''));
+/** The document type's key: the three agendas are all Agenda documents. */
+const kindOf = (url: string) => exactKindOf(url).replace(/^(aanvullende|spoedeisende)-/, '');
 
 describe('a harvester crawling from /besluiten', () => {
   it('reaches the latest version of every published document, through the overview and meeting pages', () => {
-    expect(published.length).toBe(6 + 4 + 1);
+    expect(published.length).toBe(7 + 4 + 2);
+    expect(published.filter((u) => /-agenda\/versies\/1$/.test(u)).map((u) => u.replace(/^.*\/gemeenteraad\//, '')).sort()).toEqual([
+      '2026-01-15/aanvullende-agenda/versies/1',
+      '2026-09-10/spoedeisende-agenda/versies/1',
+    ]);
     expect(documentPages().map((p) => p.url).sort()).toEqual([...published].sort());
     expect(pages.has(`${TEST_BASE}/besluiten/${GENT}`)).toBe(true);
     expect(pages.has(`${TEST_BASE}/besluiten/${GENT}/gemeenteraad/2026-01-15-2`)).toBe(true);
@@ -118,6 +124,25 @@ describe('a harvester crawling from /besluiten', () => {
     }
   });
 
+  it('publishes the aanvullende and spoedeisende agenda with only the agendapunten of their type, typed as such', () => {
+    const expected: Record<string, { type: string; titles: string[] }> = {
+      'aanvullende-agenda': { type: 'http://lblod.data.gift/concepts/b122db75-fd93-4f03-b57a-2a9269289782', titles: ['Agendapunt 3: reglement'] },
+      'spoedeisende-agenda': { type: 'http://lblod.data.gift/concepts/8c143571-175c-4d13-acaa-9f471180a8c9', titles: ['Personeelsdossier'] },
+      agenda: { type: 'http://lblod.data.gift/concepts/bdf68a65-ce15-42c8-ae1b-19eeb39e20d0', titles: [] },
+    };
+    const agendas = documentPages().filter((p) => kindOf(p.url) === 'agenda');
+    for (const p of agendas) {
+      const want = expected[exactKindOf(p.url)]!;
+      const agendaType = p.triples.filter((q) => q.subject.value === p.url && q.predicate.equals(STELSEL.agendaType)).map((q) => q.object.value);
+      expect(agendaType, p.url).toEqual([want.type]);
+      const titles = p.triples.filter((q) => q.predicate.equals(DCT.title)).map((q) => q.object.value);
+      if (want.titles.length) expect(titles, p.url).toEqual(want.titles);
+      else expect(titles.length, p.url).toBeGreaterThan(1);
+      const zitting = p.triples.find((q) => q.predicate.equals(BESLUIT.heeftAgenda) && q.object.value === p.url)?.subject.value;
+      expect(zitting, p.url).toBeDefined();
+    }
+  });
+
   describe.skipIf(!hasProfile)('against the harvester SHACL profile (../shared/reference/lblod)', () => {
     it('has zero violations on besluitenlijst, notulen and uittreksel pages', async () => {
       const checked = documentPages().filter((p) => kindOf(p.url) !== 'agenda');
@@ -130,7 +155,7 @@ describe('a harvester crawling from /besluiten', () => {
 
     it('has on agenda pages only the violations a meeting that was not held yet cannot avoid', async () => {
       const agendas = documentPages().filter((p) => kindOf(p.url) === 'agenda');
-      expect(agendas.length).toBe(2);
+      expect(agendas.length).toBe(4);
       for (const p of agendas) {
         const { list } = await violations(p.triples);
         expect([...new Set(list)], p.url).toEqual(AGENDA_VIOLATIONS);

@@ -3,6 +3,7 @@
  * URL, publication time (xsd:dateTime, shown DD-MM-YYYY HH:mm:ss in Brussels time), publisher and
  * dct:isVersionOf; a correction never overwrites what was published.
  */
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sparql } from '../../src/shared/rdf/encode.js';
 import { namedNode } from '../../src/shared/rdf/factory.js';
@@ -186,5 +187,49 @@ describe('publishing', () => {
     const fields = ((await res.json()) as { error: { details: { problems: { field: string }[] } } }).error.details.problems.map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['gestart', 'geeindigd', 'voorzitter', 'secretaris', 'aanwezigen', 'agendapunten.0.behandeling']));
     expect((await publish(w, future.id, 'agenda')).status).toBe(201);
+  });
+});
+
+describe('the document page', () => {
+  it('links its PDF rendition with a plain link (no RDFa property, so harvesters do not follow it)', async () => {
+    const z = await createMeeting(w, meetingBody({ geplandeStart: '2026-08-20T19:00:00+02:00' }));
+    expect((await publish(w, z.id, 'besluitenlijst')).status).toBe(201);
+    const stable = `${TEST_BASE}/besluiten/${GENT}/gemeenteraad/2026-08-20/besluitenlijst`;
+    for (const [path, pdf] of [[stable, `${stable}.pdf`], [`${stable}/versies/1`, `${stable}/versies/1.pdf`]] as const) {
+      const { html } = await page(path.slice(TEST_BASE.length));
+      const doc = new JSDOM(html).window.document;
+      const links = [...doc.querySelectorAll('a[href$=".pdf"]')];
+      expect(links.map((a) => a.getAttribute('href')), path).toEqual([pdf]);
+      expect(links[0]!.hasAttribute('property') || links[0]!.hasAttribute('rel'), path).toBe(false);
+    }
+  });
+});
+
+describe('the aanvullende and spoedeisende agenda', () => {
+  it('are publications of their own, with only their agendapunten, and are refused when there are none', async () => {
+    const z = await createMeeting(w, {
+      orgaan: 'gemeenteraad',
+      geplandeStart: '2026-07-02T19:00:00+02:00',
+      agendapunten: [
+        { titel: 'Gepland punt', type: 'gepland' },
+        { titel: 'Aanvullend punt', type: 'aanvullend' },
+      ],
+    });
+    const res = await publish(w, z.id, 'spoedeisende-agenda');
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('geen spoedeisende agendapunten');
+    const ok = await publish(w, z.id, 'aanvullende-agenda');
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    const [v] = ((await ok.json()) as { versies: (V & { kind: string })[] }).versies;
+    expect(v).toMatchObject({ kind: 'aanvullende-agenda', document: `${TEST_BASE}/besluiten/${GENT}/gemeenteraad/2026-07-02/aanvullende-agenda`, number: 1 });
+    const { status, html } = await page(`/besluiten/${GENT}/gemeenteraad/2026-07-02/aanvullende-agenda`);
+    expect(status).toBe(200);
+    expect(html).toContain('Aanvullend punt');
+    expect(html).not.toContain('Gepland punt');
+    expect(html).toContain('Aanvullende agenda');
+    // the planned agenda is a separate document, untouched
+    expect((await page(`/besluiten/${GENT}/gemeenteraad/2026-07-02/agenda`)).status).toBe(404);
+    const list = (await (await send(w.t, w.lezer, 'GET', `/api/besluiten/${GENT}/zittingen/${z.id}/publicaties`)).json()) as { kind: string }[];
+    expect(list.map((x) => x.kind)).toEqual(['aanvullende-agenda']);
   });
 });

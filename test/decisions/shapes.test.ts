@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { literal, namedNode, quad } from '../../src/shared/rdf/factory.js';
-import { BESLUIT, ELI, PROV, RDF_, XSD } from '../../src/shared/rdf/vocab.js';
+import { BESLUIT, DCT, ELI, NFO, PROV, RDF_, SIGN, STELSEL, XSD } from '../../src/shared/rdf/vocab.js';
 import { makeTestApp } from '../support/app.js';
 
 let t: Awaited<ReturnType<typeof makeTestApp>>;
@@ -50,5 +50,41 @@ describe('shapes/decisions.ttl', () => {
       quad(s, BESLUIT.aantalOnthouders, literal('0', XSD.integer), g),
     ];
     await expect(t.store.transact({ insert })).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  const bijlage = (sha: string, format = 'application/pdf') => {
+    const g = graph();
+    const s = t.uris.id('bijlage', `shape-test-${Math.floor(Math.random() * 1e9)}`);
+    return [
+      quad(s, RDF_.type, NFO.FileDataObject, g),
+      quad(s, NFO.fileName, literal('reglement.pdf'), g),
+      quad(s, NFO.fileSize, literal('1234', XSD.integer), g),
+      quad(s, DCT.format, literal(format), g),
+      quad(s, STELSEL.sha256, literal(sha), g),
+    ];
+  };
+
+  it('accepts a described attachment and refuses a bad checksum or another media type', async () => {
+    await expect(t.store.transact({ insert: bijlage('a'.repeat(64)) })).resolves.toBeUndefined();
+    await expect(t.store.transact({ insert: bijlage('A'.repeat(64)) })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(t.store.transact({ insert: bijlage('a'.repeat(64), 'text/html') })).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('refuses a signature without signatory or with another algorithm', async () => {
+    const signature = (withSigner: boolean, algorithm = 'sha256') => {
+      const g = graph();
+      const s = t.uris.id('handtekening', `shape-test-${Math.floor(Math.random() * 1e9)}`);
+      return [
+        quad(s, RDF_.type, SIGN.SignedResource, g),
+        quad(s, SIGN.hashValue, literal('b'.repeat(64)), g),
+        quad(s, SIGN.hashAlgorithm, literal(algorithm), g),
+        quad(s, DCT.created, literal('2026-01-15T20:00:00Z', XSD.dateTime), g),
+        quad(s, DCT.subject, t.uris.id('versie', 'x'), g),
+        ...(withSigner ? [quad(s, SIGN.signatory, t.uris.id('agent', 'x'), g)] : []),
+      ];
+    };
+    await expect(t.store.transact({ insert: signature(true) })).resolves.toBeUndefined();
+    await expect(t.store.transact({ insert: signature(false) })).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(t.store.transact({ insert: signature(true, 'md5') })).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });

@@ -127,3 +127,33 @@ export async function createMeeting(w: World, body: unknown = meetingBody()): Pr
 export async function publish(w: World, id: string, soort: string, headers = w.publiceerder, toelichting?: string): Promise<Response> {
   return send(w.t, headers, 'POST', `/api/besluiten/${GENT}/zittingen/${id}/publicaties`, { soort, ...(toelichting ? { toelichting } : {}) });
 }
+
+/** A small, real PDF (pdfkit) with one line of text. */
+export async function pdfBytes(text = 'Bijlage'): Promise<Uint8Array> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument({ compress: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.text(text);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Uploads an attachment for a meeting of Gent (raw body). */
+export async function upload(w: World, id: string, body: Uint8Array | ReadableStream<Uint8Array>, bestandsnaam: string | undefined, headers: Record<string, string> = w.schrijver, contentType = 'application/pdf'): Promise<Response> {
+  const q = bestandsnaam === undefined ? '' : `?bestandsnaam=${encodeURIComponent(bestandsnaam)}`;
+  const init: RequestInit & { duplex?: 'half' } = { method: 'POST', headers: { accept: 'application/json', 'content-type': contentType, ...headers }, body: body as BodyInit };
+  if (body instanceof ReadableStream) init.duplex = 'half';
+  return w.t.app.request(`/api/besluiten/${GENT}/zittingen/${id}/bijlagen${q}`, init);
+}
+
+export interface UploadedBijlage {
+  id: string;
+  zitting: string;
+  bestandsnaam: string;
+  grootte: number;
+  sha256: string;
+  bestand: string;
+}

@@ -209,6 +209,7 @@ const OPERATIONS: Record<string, (slug: string) => Promise<Cell>> = {
   'decisions.read': async (slug) => ({ req: { method: 'GET', path: `/api/besluiten/${slug}/zittingen` }, success: 200 }),
   'decisions.edit': async (slug) => ({ req: { method: 'PUT', path: `/api/besluiten/${slug}/organen/matrix-${next()}`, json: decisionBody() }, success: 201 }),
   'decisions.publish': async (slug) => ({ req: { method: 'POST', path: `/api/besluiten/${slug}/zittingen/${await draftMeeting(slug)}/publicaties`, json: { soort: 'agenda' } }, success: 201 }),
+  'decisions.sign': async (slug) => ({ req: { method: 'POST', path: `/api/besluiten/${slug}/zittingen/${await draftMeeting(slug)}/handtekeningen`, json: { document: 'agenda' } }, success: 201 }),
   'audit.read': async () => {
     const path = auditRoute();
     if (!path) throw new Error('no audit route');
@@ -331,8 +332,13 @@ const CRITICAL: [caller: string, target: Target, action: Action, expected: 'allo
   ['lezer', 'own', 'decisions.publish', 403],
   ['publiceerder', 'own', 'decisions.publish', 'allow'],
   ['publiceerder', 'other', 'decisions.publish', 403],
+  ['ondertekenaar', 'own', 'decisions.sign', 'allow'],
+  ['ondertekenaar', 'other', 'decisions.sign', 403],
+  ['schrijver', 'own', 'decisions.sign', 403],
+  ['lezer', 'own', 'decisions.sign', 403],
+  ['publiceerder', 'own', 'decisions.sign', 403],
   ['organisatiebeheerder', 'own', 'decisions.edit', 403],
-  ...(['decisions.read', 'decisions.edit', 'decisions.publish'] as const).flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 403] as [string, Target, Action, 403])),
+  ...(['decisions.read', 'decisions.edit', 'decisions.publish', 'decisions.sign'] as const).flatMap((a) => TARGETS.map((tg) => ['beheerder', tg, a, 403] as [string, Target, Action, 403])),
   // The demo committee members sit on another committee than the one competent for gemeenten.
   ['commissievoorzitter', 'own', 'series.decide', 403],
   ['commissielid', 'own', 'series.comment', 403],

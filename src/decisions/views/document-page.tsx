@@ -8,13 +8,15 @@ import type * as RDF from '@rdfjs/types';
 import { literal, namedNode } from '../../shared/rdf/factory.js';
 import { Layout } from '../../shared/render/layout.js';
 import { Prop, Resource, prefixAttribute } from '../../shared/render/rdfa.js';
-import { BESLUIT, DCT, ELI, FOAF, PROV, RDFS, XSD } from '../../shared/rdf/vocab.js';
+import { BESLUIT, DCT, ELI, FOAF, PROV, RDFS, STELSEL, XSD } from '../../shared/rdf/vocab.js';
 import type { DecisionCodeLists } from '../codelists.js';
-import type { Zitting } from '../model.js';
-import type { DocumentRef } from '../paths.js';
+import { AGENDA_KINDS, isAgendaKind, type AgendaKind, type Zitting } from '../model.js';
+import { pdfPath, type DocumentRef } from '../paths.js';
 import { brussels, DOCUMENT_LINK } from '../publish.js';
 import type { DecisionIris } from '../rdf.js';
 import type { PublishedDocument } from '../repository.js';
+import { AttachmentList } from '../attachment-view.js';
+import { SignatureList } from '../signing-view.js';
 import { Agenda, MeetingFacts } from './meeting.js';
 import { Body, Mandatarissen, PublishedTime, type BodyInfo } from './parts.js';
 
@@ -32,7 +34,14 @@ export interface DocumentPageProps {
   zittingPath: string;
 }
 
-const TITLES: Record<DocumentRef['kind'], string> = { agenda: 'Agenda', besluitenlijst: 'Besluitenlijst', notulen: 'Notulen', uittreksel: 'Uittreksel' };
+const TITLES: Record<DocumentRef['kind'], string> = {
+  agenda: 'Agenda',
+  'aanvullende-agenda': 'Aanvullende agenda',
+  'spoedeisende-agenda': 'Spoedeisende agenda',
+  besluitenlijst: 'Besluitenlijst',
+  notulen: 'Notulen',
+  uittreksel: 'Uittreksel',
+};
 
 export function documentTitle(ref: DocumentRef, orgaanNaam: string, geplandeStart: string): string {
   const day = brussels(geplandeStart).display.slice(0, 10);
@@ -46,12 +55,20 @@ export function DocumentPage(p: DocumentPageProps) {
   const previous = versions.filter((v) => v.number < current.number).at(-1);
   const title = documentTitle(ref, p.body.orgaanNaam, z.geplandeStart);
   const latest = versions.at(-1);
+  const agenda = isAgendaKind(ref.kind);
   return (
     <Layout title={title} prefix={prefixAttribute()}>
       <Resource about={version} typeof={[FOAF.Document, type.iri]} as="header">
         <h1>{title}</h1>
         <p>
-          <Prop p={DCT.type} o={type.iri} label={type.label} link={false} /> · versie {current.number} · gepubliceerd op <PublishedTime iso={current.publishedAt} /> door{' '}
+          <Prop p={DCT.type} o={type.iri} label={type.label} link={false} />
+          {agenda ? (
+            <>
+              {' '}
+              (<Prop p={STELSEL.agendaType} o={lists.agendapuntTypes.get(AGENDA_KINDS[ref.kind as AgendaKind]).iri} label={`${lists.agendapuntTypes.get(AGENDA_KINDS[ref.kind as AgendaKind]).label} agenda`} link={false} />)
+            </>
+          ) : null}{' '}
+          · versie {current.number} · gepubliceerd op <PublishedTime iso={current.publishedAt} /> door{' '}
           <Prop p={PROV.wasAttributedTo} o={namedNode(current.publisher)} label={current.publisherName} link={false} />
           <span hidden>
             <Prop p={ELI.date_publication} o={literal(brussels(current.publishedAt).date, XSD.date)} />
@@ -77,6 +94,11 @@ export function DocumentPage(p: DocumentPageProps) {
             </>
           ) : null}
         </p>
+        <p class="pdf">
+          <a href={pdfPath(p.stable ? current.document : current.iri)} type="application/pdf">
+            Download als PDF
+          </a>
+        </p>
         {p.stable || !latest || latest.number === current.number ? null : (
           <p class="waarschuwing" role="status">
             Er is een nieuwere versie: <a href={latest.iri}>versie {latest.number}</a>.
@@ -94,10 +116,12 @@ export function DocumentPage(p: DocumentPageProps) {
           {''}
         </Prop>
         <Body b={p.body} iris={iris} />
-        <MeetingFacts z={z} iris={iris} lists={lists} names={p.names} held={ref.kind !== 'agenda'} />
-        <h2>{ref.kind === 'agenda' ? 'Agendapunten' : 'Behandelde agendapunten'}</h2>
-        <Agenda z={z} iris={iris} lists={lists} names={p.names} held={ref.kind !== 'agenda'} {...(ref.kind !== 'agenda' ? { datePublication: brussels(current.publishedAt).date } : {})} />
+        <MeetingFacts z={z} iris={iris} lists={lists} names={p.names} held={!agenda} />
+        <h2>{agenda ? 'Agendapunten' : 'Behandelde agendapunten'}</h2>
+        <Agenda z={z} iris={iris} lists={lists} names={p.names} held={!agenda} {...(!agenda ? { datePublication: brussels(current.publishedAt).date } : {})} />
       </Resource>
+      <AttachmentList bijlagen={current.bijlagen ?? []} z={z} iris={iris} />
+      <SignatureList handtekeningen={current.handtekeningen ?? []} version={current.iri} iris={iris} />
       <Mandatarissen iris={iris} names={p.names} />
       <VersionList versions={versions} current={current.number} />
     </Layout>

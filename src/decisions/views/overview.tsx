@@ -14,7 +14,14 @@ import type { DecisionIris } from '../rdf.js';
 import type { PublishedDocument } from '../repository.js';
 import { PublishedTime } from './parts.js';
 
-const KIND_LABEL: Record<PublishedDocument['kind'], string> = { agenda: 'Agenda', besluitenlijst: 'Besluitenlijst', notulen: 'Notulen', uittreksel: 'Uittreksel' };
+const KIND_LABEL: Record<PublishedDocument['kind'], string> = {
+  agenda: 'Agenda',
+  'aanvullende-agenda': 'Aanvullende agenda',
+  'spoedeisende-agenda': 'Spoedeisende agenda',
+  besluitenlijst: 'Besluitenlijst',
+  notulen: 'Notulen',
+  uittreksel: 'Uittreksel',
+};
 
 /** "Uittreksel agendapunt 3" etc., from the document URL. */
 export function docLabel(d: PublishedDocument): string {

@@ -84,6 +84,11 @@ export const POLICY = {
     scope: 'organisation',
     description: "Publish the bestuurseenheid's agenda, besluitenlijst, notulen and uittreksels, or a corrected version of them",
   },
+  'decisions.sign': {
+    roles: ['ondertekenaar'],
+    scope: 'organisation',
+    description: "Sign a document of the bestuurseenheid's draft meeting (SHA-256 over its content, the signer and the time) before it is published",
+  },
   'audit.read': { roles: ['beheerder'], scope: 'platform', description: 'Read the audit trail' },
 } as const satisfies Record<string, Rule>;
 

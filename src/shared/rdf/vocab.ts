@@ -45,9 +45,17 @@ export const BESLUIT = namespace('http://data.vlaanderen.be/ns/besluit#', [
 /** LBLOD mandates, European Legislation Identifier, the harvester's link predicate, persons. */
 export const MANDAAT = namespace('http://data.vlaanderen.be/ns/mandaat#', ['isTijdspecialisatieVan', 'Mandataris', 'isBestuurlijkeAliasVan', 'bindingStart', 'bindingEinde'] as const);
 export const ELI = namespace('http://data.europa.eu/eli/ontology#', [
-  'title', 'description', 'title_short', 'language', 'has_part', 'is_part_of', 'passed_by', 'date_publication', 'realizes', 'number',
+  'title', 'description', 'title_short', 'language', 'has_part', 'is_part_of', 'passed_by', 'date_publication', 'realizes', 'number', 'related_to',
 ] as const);
 export const LBLOD_BESLUIT = namespace('http://lblod.data.gift/vocabularies/besluit/', ['linkToPublication'] as const);
+/** Linked Data Event Streams and TREE: the change feed of published decision documents (src/decisions/ldes.ts). */
+export const LDES = namespace('https://w3id.org/ldes#', ['EventStream', 'timestampPath', 'versionOfPath'] as const);
+export const TREE = namespace('https://w3id.org/tree#', ['Node', 'view', 'member', 'relation', 'node', 'path', 'value', 'GreaterThanOrEqualToRelation'] as const);
+/** The XML namespace of sitemaps.org 0.9 (the decisions' sitemap; not RDF). */
+export const SITEMAPS = namespace('http://www.sitemaps.org/schemas/sitemap/0.9', [] as const);
+/** Files (attachments of decisions, as LBLOD's file service describes them) and the signing vocabulary of Gelinkt Notuleren. */
+export const NFO = namespace('http://www.semanticdesktop.org/ontologies/2007/03/22/nfo#', ['FileDataObject', 'fileName', 'fileSize'] as const);
+export const SIGN = namespace('http://mu.semte.ch/vocabularies/ext/signing/', ['SignedResource', 'hashValue', 'hashAlgorithm', 'signatory'] as const);
 export const PERSON = namespace('http://www.w3.org/ns/person#', ['Person'] as const);
 /** Namespaces of organisation identifiers that live elsewhere (src/identity/organisations.ts). */
 export const OWMS_TERMS = namespace('http://standaarden.overheid.nl/owms/terms/', [] as const);
@@ -73,11 +81,13 @@ export const STELSEL = namespace('https://data.stelsel.nl/ns/stelsel#', [
   // product catalogue (src/catalog/model.ts)
   'Product', 'sourceXml', 'organisation', 'spatialScheme', 'authorityScheme',
   // search index (src/catalog/search-index): one graph per product, written with the product
-  'zoekterm', 'zoektekst', 'zoekwaarde', 'zoeklabel', 'zoekdatum',
+  'zoekterm', 'zoektekst', 'zoekwaarde', 'zoeklabel', 'zoekdatum', 'zoekwoord',
   // catalogue harvester (src/catalog/harvest/model.ts)
   'HarvestSource', 'catalogueUrl', 'HarvestReport', 'harvestOf', 'harvestOutcome', 'trigger', 'durationMs', 'finalUrl',
   'httpStatus', 'contentType', 'bytes', 'productsDelivered', 'productsImported', 'productsRemoved', 'problemCount',
   'problem', 'HarvestProblem', 'position', 'problemCode', 'line', 'column', 'problemProduct',
+  // decisions register: attachments (src/decisions/attachment*.ts) and agenda types
+  'sha256', 'downloadUrl', 'agendaType',
 ] as const);
 
 /** Samenwerkende Catalogi 4.0: the scmeta and body elements as RDF properties (src/catalog/model.ts). */
@@ -132,4 +142,6 @@ export const PREFIXES: Record<string, string> = {
   overheidproduct: OVERHEIDPRODUCT.iri, overheid: OVERHEID.iri,
   rico: RICO.iri, dossier: DOSSIER.iri, serie: SERIE.iri,
   besluit: BESLUIT.iri, mandaat: MANDAAT.iri, eli: ELI.iri, lblodBesluit: LBLOD_BESLUIT.iri, person: PERSON.iri,
+  ldes: LDES.iri, tree: TREE.iri,
+  nfo: NFO.iri, sign: SIGN.iri,
 };

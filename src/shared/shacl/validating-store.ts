@@ -46,6 +46,7 @@ export function validatingStore(inner: TripleStore, validator: ShaclValidator, o
     ask: (q: Query) => inner.ask(q),
     construct: (q: Query) => inner.construct(q),
     count: () => inner.count(),
+    ...(inner.commitSequence ? { commitSequence: () => inner.commitSequence?.() ?? 0 } : {}),
     acquireLock: (n, o, t) => inner.acquireLock(n, o, t),
     releaseLock: (n, o) => inner.releaseLock(n, o),
     close: () => inner.close(),
