@@ -38,6 +38,7 @@ export function behandelingForm(z: Zitting, n: number, b: Behandeling | undefine
       titel: d?.titel ?? '',
       beschrijving: d?.beschrijving ?? '',
       citeeropschrift: d?.citeeropschrift ?? '',
+      vervangt: d?.vervangt ?? '',
       motivering: d?.motivering ?? '',
       type: d?.type ?? '',
       artikels: d?.artikels.map((x) => ({ id: x.id, nummer: x.nummer, inhoud: x.inhoud })) ?? [],
@@ -74,6 +75,7 @@ export function behandelingFromForm(f: FormValues, mandatarissen: readonly strin
       titel: one('besluit.titel'),
       beschrijving: one('besluit.beschrijving'),
       citeeropschrift: one('besluit.citeeropschrift'),
+      vervangt: one('besluit.vervangt'),
       motivering: one('besluit.motivering'),
       type: one('besluit.type'),
       artikels: ids('artikel.')
@@ -101,7 +103,7 @@ export function behandelingInput(b: BehandelingForm): Record<string, unknown> {
   const d = b.besluit;
   const opt = (k: string, v: string) => (v.trim() ? { [k]: v } : {});
   const count = (v: string) => (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v);
-  const hasBesluit = [d.titel, d.beschrijving, d.citeeropschrift, d.motivering].some((v) => v.trim()) || d.artikels.length > 0 || d.bijlagen.length > 0;
+  const hasBesluit = [d.titel, d.beschrijving, d.citeeropschrift, d.vervangt, d.motivering].some((v) => v.trim()) || d.artikels.length > 0 || d.bijlagen.length > 0;
   return {
     ...(b.id ? { id: b.id } : {}),
     openbaar: b.openbaar,
@@ -113,6 +115,7 @@ export function behandelingInput(b: BehandelingForm): Record<string, unknown> {
             titel: d.titel,
             ...opt('beschrijving', d.beschrijving),
             ...opt('citeeropschrift', d.citeeropschrift),
+            ...opt('vervangt', d.vervangt),
             motivering: d.motivering,
             type: d.type,
             artikels: d.artikels,

@@ -65,6 +65,8 @@ const besluitSchema = z.strictObject({
   titel: text(1000),
   beschrijving: text(5000).optional(),
   citeeropschrift: text(500).optional(),
+  /** IRI of the regulation (an earlier besluit) this decision replaces. */
+  vervangt: z.string().max(2000).url('een http(s)-IRI').regex(/^https?:\/\/[^\s<>"{}|\\^`]+$/, 'een http(s)-IRI zonder spaties').optional(),
   motivering: text(100_000),
   type: z.string(),
   artikels: z.array(z.strictObject({ id: id.optional(), nummer: text(50), inhoud: text(100_000) })).max(500).default([]),

@@ -59,6 +59,8 @@ export interface Besluit {
   titel: string;
   beschrijving?: string;
   citeeropschrift?: string;
+  /** IRI of the regulation this decision replaces (eli:consolidates). */
+  vervangt?: string;
   motivering: string;
   /** Key of data/decisions/besluittypes.ttl. */
   type: string;

@@ -101,6 +101,7 @@ function besluit(w: PdfWriter, p: PdfDocumentInput, ix: Index, d: Besluit, dateP
   w.minorHeading(d.titel);
   const meta = [`Type: ${p.lists.besluitTypes.get(d.type).label}`];
   if (d.citeeropschrift) meta.push(`Citeeropschrift: ${d.citeeropschrift}`);
+  if (d.vervangt) meta.push(`Vervangt: ${d.vervangt}`);
   if (datePublication) meta.push(`Publicatiedatum: ${formatDate(datePublication) ?? datePublication}`);
   w.para(meta.join(' · '));
   if (d.beschrijving) w.para(d.beschrijving);

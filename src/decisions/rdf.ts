@@ -184,6 +184,7 @@ function besluitQuads(iris: DecisionIris, lists: DecisionCodeLists, z: Zitting, 
   e(s, ELI.title, str(d.titel));
   if (d.beschrijving) e(s, ELI.description, str(d.beschrijving));
   if (d.citeeropschrift) e(s, ELI.title_short, str(d.citeeropschrift));
+  if (d.vervangt) e(s, ELI.consolidates, namedNode(d.vervangt));
   e(s, BESLUIT.motivering, str(d.motivering));
   e(s, ELI.language, EU_LANGUAGE('NLD'));
   e(s, ELI.passed_by, iris.periode(z.eenheid, z.orgaan, z.periode));

@@ -144,6 +144,7 @@ export class DecisionReader {
       titel: ix.one(s, ELI.title) ?? '',
       ...opt('beschrijving', ix.one(s, ELI.description)),
       ...opt('citeeropschrift', ix.one(s, ELI.title_short)),
+      ...opt('vervangt', ix.one(s, ELI.consolidates)),
       motivering: ix.one(s, BESLUIT.motivering) ?? '',
       type: type ?? '',
       artikels: ix

@@ -233,3 +233,25 @@ describe('the aanvullende and spoedeisende agenda', () => {
     expect(list.map((x) => x.kind)).toEqual(['aanvullende-agenda']);
   });
 });
+
+describe('a decision that replaces a regulation', () => {
+  it('links the replaced regulation with eli:consolidates in the published pages, and refuses what is not an http(s) IRI', async () => {
+    const replaced = `${TEST_BASE}/id/besluit/b-1`;
+    const body = meetingBody({ geplandeStart: '2026-09-17T19:00:00+02:00' });
+    body.agendapunten[0]!.behandeling.besluit = { ...body.agendapunten[0]!.behandeling.besluit, vervangt: replaced } as typeof body.agendapunten[0]['behandeling']['besluit'];
+    const z = await createMeeting(w, body);
+    expect((await publish(w, z.id, 'notulen')).status).toBe(201);
+    const path = `/besluiten/${GENT}/gemeenteraad/2026-09-17/notulen/versies/1`;
+    const triples = rdfaLblod((await page(path)).html, `${TEST_BASE}${path}`);
+    const links = triples.filter((q) => q.predicate.value === 'http://data.europa.eu/eli/ontology#consolidates');
+    expect(links.map((q) => [q.subject.termType, q.object.value])).toEqual([['NamedNode', replaced]]);
+
+    for (const bad of ['javascript:alert(1)', 'http://example.org/a b', 'geen iri']) {
+      const wrong = meetingBody({ geplandeStart: '2026-09-18T19:00:00+02:00' });
+      wrong.agendapunten[0]!.behandeling.besluit = { ...wrong.agendapunten[0]!.behandeling.besluit, vervangt: bad } as typeof wrong.agendapunten[0]['behandeling']['besluit'];
+      const res = await send(w.t, w.schrijver, 'POST', `/api/besluiten/${GENT}/zittingen`, wrong);
+      expect(res.status, bad).toBe(422);
+      expect(await res.text(), bad).toContain('vervangt');
+    }
+  });
+});

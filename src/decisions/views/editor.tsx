@@ -244,6 +244,7 @@ export interface BehandelingForm {
     titel: string;
     beschrijving: string;
     citeeropschrift: string;
+    vervangt: string;
     motivering: string;
     type: string;
     artikels: { id?: string; nummer: string; inhoud: string }[];
@@ -357,6 +358,7 @@ export function BehandelingPage({ z, n, version, form, mandatarissen, bijlagen, 
           <Text label="Titel" name="besluit.titel" value={d.titel} errors={errors} path="besluit.titel" />
           <Text label="Korte inhoud" name="besluit.beschrijving" value={d.beschrijving} errors={errors} path="besluit.beschrijving" area />
           <Text label="Citeeropschrift" name="besluit.citeeropschrift" value={d.citeeropschrift} errors={errors} path="besluit.citeeropschrift" />
+          <Text label="Vervangt reglement (IRI)" name="besluit.vervangt" value={d.vervangt} errors={errors} path="besluit.vervangt" />
           <Text label="Motivering" name="besluit.motivering" value={d.motivering} errors={errors} path="besluit.motivering" area />
           <p>
             <label for="f-besluit-type">Soort besluit</label>{' '}

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** The meeting as a published document shows it: its agenda, treatments, decisions and votes, in RDFa. */
-import { literal } from '../../shared/rdf/factory.js';
+import { literal, namedNode } from '../../shared/rdf/factory.js';
 import { Prop, Resource } from '../../shared/render/rdfa.js';
 import { BESLUIT, DCT, ELI, EU_LANGUAGE, PROV, XSD } from '../../shared/rdf/vocab.js';
 import type { DecisionCodeLists } from '../codelists.js';
@@ -175,6 +175,12 @@ function BesluitView({ d, b, z, iris, lists, datePublication }: { d: Besluit; b:
             <>
               {' '}
               · Citeeropschrift: <Prop p={ELI.title_short} o={str(d.citeeropschrift)} />
+            </>
+          ) : null}
+          {d.vervangt ? (
+            <>
+              {' '}
+              · Vervangt: <Prop p={ELI.consolidates} o={namedNode(d.vervangt)} />
             </>
           ) : null}
           {datePublication ? (

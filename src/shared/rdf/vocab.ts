@@ -45,7 +45,7 @@ export const BESLUIT = namespace('http://data.vlaanderen.be/ns/besluit#', [
 /** LBLOD mandates, European Legislation Identifier, the harvester's link predicate, persons. */
 export const MANDAAT = namespace('http://data.vlaanderen.be/ns/mandaat#', ['isTijdspecialisatieVan', 'Mandataris', 'isBestuurlijkeAliasVan', 'bindingStart', 'bindingEinde'] as const);
 export const ELI = namespace('http://data.europa.eu/eli/ontology#', [
-  'title', 'description', 'title_short', 'language', 'has_part', 'is_part_of', 'passed_by', 'date_publication', 'realizes', 'number', 'related_to',
+  'title', 'description', 'title_short', 'language', 'has_part', 'is_part_of', 'passed_by', 'date_publication', 'realizes', 'number', 'related_to', 'consolidates',
 ] as const);
 export const LBLOD_BESLUIT = namespace('http://lblod.data.gift/vocabularies/besluit/', ['linkToPublication'] as const);
 /** Linked Data Event Streams and TREE: the change feed of published decision documents (src/decisions/ldes.ts). */
