@@ -12,7 +12,7 @@ import { DCT, ORG, OWL, SKOS, STELSEL } from '../shared/rdf/vocab.js';
 import type { GraphReplacement, Precondition } from '../shared/store/port.js';
 import { listGraph, type ListName } from './valuelists/index.js';
 import { organisationProductGraphPrefix } from './model.js';
-import { withSearchIndex } from './search-index/index.js';
+import { searchIndexWrite } from './search-index/index.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -137,7 +137,7 @@ export class CatalogueRepository {
     await this.deps.audit.write(
       ctx,
       { action: 'catalogue.import', resource: this.deps.uris.id('catalogus', org.slug), scope: org.iri },
-      { replaceGraphs: withSearchIndex(this.deps.uris, [...products, ...removed.map((graph) => ({ graph, quads: [] }))]) },
+      searchIndexWrite(this.deps.uris, [...products, ...removed.map((graph) => ({ graph, quads: [] }))]),
     );
     return { removed: removed.length };
   }
@@ -151,7 +151,7 @@ export class CatalogueRepository {
     const result = await this.deps.audit.write(
       ctx,
       { action: product.expect.sourceXml === null ? 'catalogue.product.create' : 'catalogue.product.update', resource: product.iri, scope: org.iri, expectVersion: product.expect.version },
-      { replaceGraphs: withSearchIndex(this.deps.uris, [{ graph: product.graph, quads: product.quads }]), precondition: productPrecondition(product) },
+      { ...searchIndexWrite(this.deps.uris, [{ graph: product.graph, quads: product.quads }]), precondition: productPrecondition(product) },
     );
     return { version: result.versionAfter ?? 0 };
   }
@@ -161,7 +161,7 @@ export class CatalogueRepository {
     await this.deps.audit.write(
       ctx,
       { action: 'catalogue.product.delete', resource: product.iri, scope: org.iri, expectVersion: product.expect.version },
-      { replaceGraphs: withSearchIndex(this.deps.uris, [{ graph: product.graph, quads: [] }]), precondition: productPrecondition(product) },
+      { ...searchIndexWrite(this.deps.uris, [{ graph: product.graph, quads: [] }]), precondition: productPrecondition(product) },
     );
   }
 }

@@ -15,7 +15,7 @@ import type { UriPolicy } from '../shared/uri.js';
 import { listGraph, postcodeIri } from '../catalog/valuelists/index.js';
 import { AUTHORITY_IRI_FIELD, fold, key, tokens } from '../catalog/search-index/index.js';
 import type { Scope } from './translate/translate.js';
-import { exactText, P, PG, union, value, type PatternContext } from './translate/patterns.js';
+import { exactText, lookups, union, value, type PatternContext } from './translate/patterns.js';
 
 export interface ResolvedScope {
   /** Authority IRIs: the gemeente, its provincie and waterschappen (or the one named organisation). */
@@ -26,7 +26,26 @@ export interface ResolvedScope {
 
 const ORGANISATION_LISTS = ['provincie', 'waterschap', 'ministerie', 'overige-overheidsorganisatie', 'overheidsorganisatie'] as const;
 
-export async function resolveScope(store: TripleStore, uris: UriPolicy, scope: Scope): Promise<ResolvedScope> {
+/**
+ * Resolved scopes, per site and scope: the value lists change only when they are reloaded, so a
+ * scope is resolved at most once per CACHE_MS (and the cache is bounded).
+ */
+const CACHE_MS = 5 * 60_000;
+const CACHE_SIZE = 2000;
+const cache = new Map<string, { at: number; scope: Promise<ResolvedScope> }>();
+
+export function resolveScope(store: TripleStore, uris: UriPolicy, scope: Scope): Promise<ResolvedScope> {
+  const id = JSON.stringify([uris.base, scope.kind, fold(scope.value).trim()]);
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.scope;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  const resolved = resolveUncached(store, uris, scope);
+  cache.set(id, { at: Date.now(), scope: resolved });
+  resolved.catch(() => cache.delete(id));
+  return resolved;
+}
+
+async function resolveUncached(store: TripleStore, uris: UriPolicy, scope: Scope): Promise<ResolvedScope> {
   const gemeente = scope.kind === 'postcode' ? await gemeenteOfPostcode(store, uris, scope.value) : await byName(store, uris, ['gemeente'], scope.value);
   if (!gemeente) {
     const other = scope.kind === 'organisatie' ? await byName(store, uris, ORGANISATION_LISTS, scope.value) : null;
@@ -77,13 +96,9 @@ async function byName(store: TripleStore, uris: UriPolicy, lists: readonly Param
 
 /** The pattern binding ?p to the products in scope. */
 export function scopePattern(cx: PatternContext, s: ResolvedScope): SparqlFragment {
-  const parts: SparqlFragment[] = [value(cx, 'organisatietype', { pieces: [{ kind: 'text', value: 'ministerie' }], masked: false })];
-  if (s.organisations.length) {
-    // The authority IRIs as the index keeps them: exact lookups that also bind ?p's index graph.
-    const a = cx.vars.next('a');
-    const keys = s.organisations.map((o) => literal(key(AUTHORITY_IRI_FIELD, o.value)));
-    parts.unshift(sparql`VALUES ${a} { ${keys} } GRAPH ${PG} { ${P} ${STELSEL.zoekwaarde} ${a} }`);
-  }
+  // The authority IRIs as the index keeps them, and the national organisations: exact lookups.
+  const keys = [...s.organisations.map((o) => key(AUTHORITY_IRI_FIELD, o.value)), key('organisatietype', 'ministerie')];
+  const parts: SparqlFragment[] = [lookups(cx, STELSEL.zoekwaarde, keys.map((k) => literal(k)))];
   for (const name of s.ggd) {
     const words = tokens(name).map((w) => ({ pieces: [{ kind: 'text' as const, value: w }], masked: false }));
     if (words.length) parts.push(sparql`${exactText(cx, 'authority', words)} ${value(cx, 'organisatietype', { pieces: [{ kind: 'text', value: 'ggd' }], masked: false })}`);

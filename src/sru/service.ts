@@ -73,7 +73,7 @@ export class SruSearchService {
     // Masked words first: resolved to the index words they match, then translated as exact words.
     const masked: MaskedWord[] = [];
     translate(q, { ...cx, vars: new Vars(), masked });
-    if (masked.length) cx.expansions = await expandMasks(this.deps.store, literal(`${this.deps.uris.searchIndexGraph.value}/`), masked);
+    if (masked.length) cx.expansions = await expandMasks(this.deps.store, this.deps.uris, literal(`${this.deps.uris.searchIndexGraph.value}/`), masked);
     const translation = translate(q, cx);
     const parts: SparqlFragment[] = [];
     if (translation.scope) parts.push(scopePattern(cx, await resolveScope(this.deps.store, this.deps.uris, translation.scope)));
@@ -92,7 +92,7 @@ export class SruSearchService {
     const limit = Math.min(p.maximumRecords, MAX_RECORDS);
     let records: SruRecord[] = [];
     if (limit > 0 && count > 0) {
-      const rows = await this.deps.store.select(pageQuery(cx, where, translation, p.startRecord - 1, limit));
+      const rows = await this.deps.store.select(pageQuery(cx, where, translation, p.startRecord - 1, limit, count));
       const products = rows.flatMap((r) => (r.p?.termType === 'NamedNode' ? [r.p] : []));
       records = await this.records(products, p.startRecord);
     }

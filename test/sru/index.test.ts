@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../support/app.js';
 import { loadDemoValueLists } from '../catalog/support.js';
-import { AUTHORITY_IRI_FIELD, indexQuads, key, tokens, fold } from '../../src/catalog/search-index/index.js';
+import { AUTHORITY_IRI_FIELD, dictionaryGraph, indexQuads, key, tokens, fold } from '../../src/catalog/search-index/index.js';
 import { STELSEL } from '../../src/shared/rdf/vocab.js';
 import { sparql } from '../../src/shared/rdf/encode.js';
 import { literal } from '../../src/shared/rdf/factory.js';
@@ -59,6 +59,13 @@ describe('index written with the products', () => {
     expect(await indexed('title:hondenbelasting')).toEqual([]);
     expect(await matches(t, 'title=identiteitsbewijs')).toEqual(['T1']);
     expect(await matches(t, 'hondenbelasting')).toEqual([]);
+    // Pairs and the word dictionary follow the new text (a word no product has any more expands
+    // to a lookup that finds nothing).
+    expect(await matches(t, 'title adj "identiteitsbewijs aanvragen"')).toEqual(['T1']);
+    expect(await matches(t, 'title adj "paspoort aanvragen"')).toEqual([]);
+    expect(await matches(t, 'title=identiteitsb*')).toEqual(['T1']);
+    expect(await matches(t, 'title=paspo*')).toEqual([]);
+    expect(await matches(t, 'title=hondenb*')).toEqual([]);
     const orphans = await t.raw.select(sparql`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ${t.uris.graph('zoekindex', 'gemeente-tilburg', 'T3')} { ?s ?p ?o } }`);
     expect(Number(orphans[0]!.n!.value)).toBe(0);
   });
@@ -71,7 +78,8 @@ describe('index written with the products', () => {
 
   it('the public SPARQL endpoint does not show index graphs', async () => {
     await storeProducts(t, 'gemeente-tilburg', tilburg);
-    const res = await t.app.request(`/sparql?query=${encodeURIComponent(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s <${STELSEL.zoekterm.value}> ?o } }`)}`, { headers: { accept: 'application/sparql-results+json' } });
+    expect(t.uris.isSystemGraph(dictionaryGraph(t.uris).value)).toBe(true);
+    const res = await t.app.request(`/sparql?query=${encodeURIComponent(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?p { <${STELSEL.zoekterm.value}> <${STELSEL.zoekwoord.value}> } }`)}`, { headers: { accept: 'application/sparql-results+json' } });
     expect(res.status).toBe(200);
     const json = (await res.json()) as { results: { bindings: { n: { value: string } }[] } };
     expect(json.results.bindings[0]!.n.value).toBe('0');

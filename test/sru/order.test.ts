@@ -7,6 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../support/app.js';
 import { loadDemoValueLists } from '../catalog/support.js';
 import { SruSearchService } from '../../src/sru/index.js';
+import { parseQuery } from '../../src/sru/service.js';
+import { pageQuery } from '../../src/sru/queries.js';
+import { Vars } from '../../src/sru/translate/patterns.js';
+import { literal } from '../../src/shared/rdf/factory.js';
 import { storeProducts, TILBURG, type Fx } from './fixtures.js';
 
 type App = Awaited<ReturnType<typeof makeTestApp>>;
@@ -58,6 +62,17 @@ describe('paging through tie groups', () => {
     for (const size of [3, 11]) {
       expect(await pages('boom sortby modified/sort.ascending', size)).toEqual(asc);
       expect(await pages('boom sortby modified/sort.descending', size)).toEqual(desc);
+    }
+  });
+
+  it('ranks the same by point lookups per match (few matches) and by one grouped score (many)', async () => {
+    for (const query of ['kapvergunning', 'boom kappen', 'keyword any "boom kapvergunning"', 'boom not title=kapvergunning']) {
+      const cx = { vars: new Vars(), productPrefix: literal(t.uris.url('/id/product/')) };
+      const { where, translation } = await svc.where(parseQuery(query), cx);
+      const page = async (count: number) => (await t.store.select(pageQuery(cx, where, translation, 0, 100, count))).map((r) => r.p!.value);
+      const byLookups = await page(1);
+      expect(byLookups.length, query).toBeGreaterThan(0);
+      expect(await page(Infinity), query).toEqual(byLookups);
     }
   });
 });

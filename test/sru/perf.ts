@@ -11,7 +11,7 @@ import { UriPolicy } from '../../src/shared/uri.js';
 import { loadValueLists } from '../../src/catalog/valuelists/index.js';
 import { parseScCatalogue } from '../../src/catalog/sc-xml/index.js';
 import { productGraph, productQuads } from '../../src/catalog/index.js';
-import { withSearchIndex } from '../../src/catalog/search-index/index.js';
+import { searchIndexWrite } from '../../src/catalog/search-index/index.js';
 import { encodeQuads } from '../../src/shared/rdf/encode.js';
 import { quad } from '../../src/shared/rdf/factory.js';
 import { SruSearchService } from '../../src/sru/index.js';
@@ -50,7 +50,8 @@ for (let i = 0; i < N; i += BATCH) {
   const org = uris.id('organisatie', 'perf');
   const reps = parsed.products.map((p) => ({ graph: productGraph(uris, 'perf', p.productID!), quads: productQuads(uris, 'perf', org, { ...p, productID: p.productID! }) }));
   // Bulk load (N-Quads) of exactly what a transaction would write: the product graphs and their index graphs.
-  await store.bulkLoad(withSearchIndex(uris, reps).map((r) => encodeQuads(r.quads.map((x) => quad(x.subject, x.predicate, x.object, r.graph)))).join(''));
+  const write = searchIndexWrite(uris, reps);
+  await store.bulkLoad(write.replaceGraphs.map((r) => encodeQuads(r.quads.map((x) => quad(x.subject, x.predicate, x.object, r.graph)))).join('') + encodeQuads(write.insert));
   if ((i / BATCH) % 10 === 0) console.log(`  ${i + batch.length} products, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 const loadMs = performance.now() - t0;

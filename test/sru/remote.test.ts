@@ -22,13 +22,6 @@ import { matches, readSru, sru, type Requester } from './support.js';
 
 const virtuoso = inject('virtuoso');
 
-/**
- * Virtuoso 7.2.5 answered this golden query intermittently with too few products (none, or without
- * W1) in full parallel runs, and correctly whenever the remote suites ran on their own; the cause is
- * not found yet. The embedded store answers it in test/sru/search.test.ts.
- */
-const UNSTABLE_ON_VIRTUOSO = new Set(['modified<=2020-01-01']);
-
 describe.skipIf(!virtuoso)(`SRU search on STORE=sparql (Virtuoso 7)${virtuoso ? '' : ` (skipped: ${VIRTUOSO_MISSING})`}`, () => {
   const tmp = tempDir();
   // A fresh BASE_URL per run: the server is shared by the whole test run.
@@ -55,10 +48,8 @@ describe.skipIf(!virtuoso)(`SRU search on STORE=sparql (Virtuoso 7)${virtuoso ? 
     tmp.remove();
   });
 
-  for (const cql of UNSTABLE_ON_VIRTUOSO) it.skip(`${cql} (Virtuoso answers it intermittently with too few products; cause not found)`, () => undefined);
-
-  it('answers every golden query with the same products (except the unstable ones above)', async () => {
-    for (const [cql, ids] of GOLDEN) if (!UNSTABLE_ON_VIRTUOSO.has(cql)) expect(await matches(client, cql), cql).toEqual([...ids].sort());
+  it('answers every golden query with the same products', async () => {
+    for (const [cql, ids] of GOLDEN) expect(await matches(client, cql), cql).toEqual([...ids].sort());
   }, 120_000);
 
   it('answers every query diagnostic', async () => {

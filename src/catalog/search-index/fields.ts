@@ -7,6 +7,13 @@
 export const TEXT_FIELDS = ['title', 'abstract', 'subject', 'producthtml', 'authority'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number] | 'keyword';
 
+/**
+ * Full-text fields whose adjacent word pairs are index words too (two-word phrases as one lookup).
+ * Not productHTML: its pairs would be as many as its words again, more than the store can hold at
+ * national scale (60 000 products); phrases there are checked on the word sequences.
+ */
+export const PAIR_FIELDS: ReadonlySet<string> = new Set<TextField>(['title', 'abstract', 'subject', 'authority']);
+
 /** Typed fields: the whole value, folded (exact match, masks over the value). */
 export const VALUE_FIELDS = [
   'audience', 'language', 'identifier', 'productid', 'onlineaanvragen', 'aanvraagurl', 'eenmaligaanmelden',

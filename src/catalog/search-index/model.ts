@@ -8,22 +8,27 @@
  * Triples (subject: the product IRI; every literal "<field>:<folded text>", see tokenise.ts):
  *
  *   stelsel:zoekterm   "title:paspoort"            each distinct word of a full-text field
+ *   stelsel:zoekterm   "title:paspoort aanvragen"  each distinct pair of adjacent words in one value
+ *                                                  (PAIR_FIELDS: not productHTML, see fields.ts)
  *   stelsel:zoektekst  "title: paspoort aanvragen " the words of one value in order (phrases, ==)
  *   stelsel:zoekwaarde "audience:particulier"      the whole value of a typed field
  *   stelsel:zoekwaarde "gezag:<authority IRI>"     the authority as delivered (location scoping)
  *   stelsel:zoeklabel  "authority:Tilburg"         facet values as delivered
- *   stelsel:zoekdatum  "2024-03-18"^^xsd:date      the date of dcterms:modified
+ *   stelsel:zoekdatum  "2024-03-18"^^xsd:date      the date of dcterms:modified (sorting, facets)
+ *   stelsel:zoekwaarde "modified:2024-03"          that date as period tokens (dates.ts; ranges)
  *
- * A word search is then one exact-literal lookup (keyword: one per full-text field); a phrase is
- * the join of its words, confirmed on the word sequences of those candidates only. The index is
- * kept small on purpose (about one triple per distinct word): every quad costs at write time.
+ * A word search is then one exact-literal lookup (keyword: one per full-text field); a two-word
+ * phrase too (its pair); a longer phrase is the join of its pairs, confirmed on the word sequences
+ * of those candidates only; a date range is a union of period lookups.
  */
 import type * as RDF from '@rdfjs/types';
 import { literal, quad } from '../../shared/rdf/factory.js';
 import { DCT, OVERHEID, OVERHEIDPRODUCT, RDF_, STELSEL, XSD } from '../../shared/rdf/vocab.js';
 import type { GraphReplacement } from '../../shared/store/port.js';
 import type { UriPolicy } from '../../shared/uri.js';
-import { AUTHORITY_IRI_FIELD, key, type LabelField, type TextField, type ValueField } from './fields.js';
+import { AUTHORITY_IRI_FIELD, key, PAIR_FIELDS, type LabelField, type TextField, type ValueField } from './fields.js';
+import { dateKeys } from './dates.js';
+import { dictionaryQuads } from './dictionary.js';
 import { normaliseValue, phraseText, tokens } from './tokenise.js';
 import { htmlText, scLabels } from './xml-text.js';
 
@@ -57,6 +62,8 @@ export function indexQuads(quads: readonly RDF.Quad[]): RDF.Quad[] {
     if (!words.length) return;
     add(STELSEL.zoektekst, literal(key(field, phraseText(words))));
     for (const w of words) add(STELSEL.zoekterm, literal(key(field, w)));
+    // Adjacent pairs (within this value): a two-word phrase is one exact lookup.
+    if (PAIR_FIELDS.has(field)) for (let i = 1; i < words.length; i++) add(STELSEL.zoekterm, literal(key(field, `${words[i - 1]!} ${words[i]!}`)));
   };
   for (const v of values(DCT.title)) text('title', v);
   for (const v of values(DCT.abstract)) text('abstract', v);
@@ -80,9 +87,20 @@ export function indexQuads(quads: readonly RDF.Quad[]): RDF.Quad[] {
   for (const v of labels.authority) label('authority', v);
 
   for (const v of values(DCT.modified)) {
-    if (/^\d{4}-\d{2}-\d{2}/.test(v)) add(STELSEL.zoekdatum, literal(v.slice(0, 10), XSD.date));
+    if (!/^\d{4}-\d{2}-\d{2}/.test(v)) continue;
+    add(STELSEL.zoekdatum, literal(v.slice(0, 10), XSD.date));
+    for (const k of dateKeys(v.slice(0, 10))) add(STELSEL.zoekwaarde, literal(k));
   }
   return [...out.values()];
+}
+
+/**
+ * The search-index part of a product write: the graph replacements (withSearchIndex) and the
+ * words of the new index graphs for the shared word dictionary (dictionary.ts; insert only).
+ */
+export function searchIndexWrite(uris: UriPolicy, replacements: readonly GraphReplacement[]): { replaceGraphs: GraphReplacement[]; insert: RDF.Quad[] } {
+  const replaceGraphs = withSearchIndex(uris, replacements);
+  return { replaceGraphs, insert: dictionaryQuads(uris, replaceGraphs.flatMap((r) => r.quads)) };
 }
 
 /**

@@ -16,9 +16,10 @@
 import type { CqlNode, CqlQuery, SearchClause, Relation, SortKey } from '../cql/ast.js';
 import type { SparqlFragment } from '../../shared/rdf/encode.js';
 import { DIAG, SruDiagnostic } from '../diagnostic.js';
-import { dateRange } from './dates.js';
+import { dateRange as dayRange, type DateRange } from './dates.js';
 import { indexSpec, type IndexSpec } from './indexes.js';
-import { and, anyProduct, date, exactText, not, phrase, union, value, word, type PatternContext } from './patterns.js';
+import { and, anyProduct, dateRange, exactText, not, phrase, union, value, word, type PatternContext } from './patterns.js';
+import { dayAfter, dayBefore, FIRST_DAY, LAST_DAY } from '../../catalog/search-index/index.js';
 import { hasMask, plain, termText, termValue, termWords, type Pattern } from './terms.js';
 
 /** The location scoping clause: resolved to organisations before the query runs. */
@@ -76,8 +77,8 @@ class Translator {
     if (n.operator === 'prox') throw new SruDiagnostic(DIAG.unsupportedBoolean, 'prox', 'The prox operator is not supported');
     const mod = n.modifiers[0];
     if (mod) throw new SruDiagnostic(DIAG.unsupportedBooleanModifier, mod.name, `Unsupported boolean modifier: ${mod.name}`);
+    if (n.operator === 'and') return this.conjunction(n, positive);
     const left = this.node(n.left, positive);
-    if (n.operator === 'and') return and([left, this.node(n.right, positive)]);
     if (n.operator === 'or') return union([left, this.node(n.right, positive)]);
     return not(left, this.node(n.right, false));
   }
@@ -94,7 +95,7 @@ class Translator {
       case 'all':
         return anyProduct(this.cx);
       case 'date':
-        return this.date(c, rel);
+        return this.date(c);
       case 'value':
         return this.value(c, spec.field, rel);
       case 'text':
@@ -124,17 +125,64 @@ class Translator {
     return rel === '<>' ? not(anyProduct(this.cx), match) : match;
   }
 
-  private date(c: SearchClause, rel: Rel): SparqlFragment {
-    if (hasMask(c.term)) throw new SruDiagnostic(DIAG.invalidTerm, c.term.raw, `Masking is not supported for dates: ${c.term.raw}`);
-    const r = dateRange(termText(c.term));
-    switch (rel) {
-      case '<': return date(this.cx, '<', r.first);
-      case '<=': return date(this.cx, '<=', r.last);
-      case '>': return date(this.cx, '>', r.last);
-      case '>=': return date(this.cx, '>=', r.first);
-      case '<>': return not(anyProduct(this.cx), and([date(this.cx, '>=', r.first), date(this.cx, '<=', r.last)]));
-      default: return and([date(this.cx, '>=', r.first), date(this.cx, '<=', r.last)]);
+  /** A conjunction, flattened: its date clauses become one range (one set of period lookups). */
+  private conjunction(n: CqlNode, positive: boolean): SparqlFragment {
+    const items: CqlNode[] = [];
+    const flatten = (x: CqlNode) => {
+      if (x.type === 'boolean' && x.operator === 'and' && !x.modifiers.length) {
+        flatten(x.left);
+        flatten(x.right);
+      } else items.push(x);
+    };
+    flatten(n);
+    const parts: SparqlFragment[] = [];
+    const ranges: DateRange[] = [];
+    let at = -1;
+    for (const item of items) {
+      const r = item.type === 'searchClause' && indexSpec(item.index).kind === 'date' ? this.dateInterval(item) : null;
+      if (!r) {
+        parts.push(this.node(item, positive));
+        continue;
+      }
+      if (!ranges.length) at = parts.length;
+      ranges.push(r);
     }
+    if (ranges.length) {
+      const first = ranges.map((r) => r.first).reduce((a, b) => (a > b ? a : b));
+      const last = ranges.map((r) => r.last).reduce((a, b) => (a < b ? a : b));
+      parts.splice(at, 0, dateRange(this.cx, first, last));
+    }
+    return parts.length === 1 ? parts[0]! : and(parts);
+  }
+
+  /** The days a date clause stands for, as one range (null for <>, two ranges). */
+  private dateInterval(c: SearchClause): DateRange | null {
+    const spec = indexSpec(c.index);
+    const rel = relationOf(c.relation, spec);
+    if (c.term.needlessEscapes[0]) throw new SruDiagnostic(DIAG.nonSpecialEscaped, c.term.raw, `Character escaped that is not special: ${c.term.raw}`);
+    if (!c.term.parts.length) throw new SruDiagnostic(DIAG.emptyTerm, spec.name, `Empty term for index ${spec.name}`);
+    if (hasMask(c.term)) throw new SruDiagnostic(DIAG.invalidTerm, c.term.raw, `Masking is not supported for dates: ${c.term.raw}`);
+    const r = dayRange(termText(c.term));
+    const none = { first: LAST_DAY, last: FIRST_DAY };
+    switch (rel) {
+      case '<': { const d = dayBefore(r.first); return d ? { first: FIRST_DAY, last: d } : none; }
+      case '<=': return { first: FIRST_DAY, last: r.last };
+      case '>': { const d = dayAfter(r.last); return d ? { first: d, last: LAST_DAY } : none; }
+      case '>=': return { first: r.first, last: LAST_DAY };
+      case '<>': return null;
+      default: return r;
+    }
+  }
+
+  private date(c: SearchClause): SparqlFragment {
+    const r = this.dateInterval(c);
+    if (r) return dateRange(this.cx, r.first, r.last);
+    // <>: every day before the range or after it.
+    const { first, last } = dayRange(termText(c.term));
+    const before = dayBefore(first);
+    const after = dayAfter(last);
+    const parts = [...(before ? [dateRange(this.cx, FIRST_DAY, before)] : []), ...(after ? [dateRange(this.cx, after, LAST_DAY)] : [])];
+    return parts.length ? union(parts) : dateRange(this.cx, LAST_DAY, FIRST_DAY);
   }
 }
 
