@@ -41,8 +41,10 @@ export interface Running {
 
 /**
  * With a remote store, the server's anonymous query URL must not reveal Stelsel's system graphs
- * (audit, identity, versions, locks) nor the unpublished series drafts (one graph per draft under
- * UriPolicy.seriesDraftsGraph). Asks it anonymously and says loudly when it does.
+ * (audit, identity, versions, locks) nor its other private graphs (drafts, search index, harvests:
+ * one graph each under a UriPolicy.privateGraphs prefix). On Virtuoso the store adds each private
+ * graph to the server's private-graphs group itself (SparqlStore option `privateGraph`); this
+ * start-up check asks anonymously and says loudly when the one-time set-up is missing anyway.
  */
 async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Logger): Promise<void> {
   const checks = [
@@ -51,10 +53,8 @@ async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Log
       message: 'The remote store answers anonymous queries about Stelsel\'s system graphs (audit log, users, token hashes). Make them private: see docs/remote-store.md.',
     },
     {
-      ask: sparql`ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ${literal(`${uris.seriesDraftsGraph.value}/`)})) }`,
-      // Virtuoso makes graphs private one by one (its private graph group), so the one-time recipe
-      // of docs/remote-store.md does not cover these graphs: the operator must be told.
-      message: `The remote store answers anonymous queries about unpublished series (drafts: one graph each under ${uris.seriesDraftsGraph.value}/), so the public /sparql endpoint shows them. Make the remote query URL refuse those graphs.`,
+      ask: sparql`ASK { GRAPH ?g { ?s ?p ?o } FILTER(${sparql.join(uris.privateGraphs.map((g) => sparql`STRSTARTS(STR(?g), ${literal(`${g.value}/`)})`), ' || ')}) }`,
+      message: 'The remote store answers anonymous queries about Stelsel\'s private graphs (unpublished series and decisions, search index, harvests), so the public /sparql endpoint shows them. Apply the set-up of docs/remote-store.md (private-graphs group, GRANT EXECUTE ON DB.DBA.RDF_GRAPH_GROUP_INS).',
     },
   ];
   for (const check of checks) {
@@ -85,6 +85,8 @@ export async function openStore(config: Config, uris: UriPolicy): Promise<Triple
       locksGraph: uris.locksGraph,
       // Count only Stelsel's own graphs (a shared server has system graphs of its own).
       graphPrefix: `${uris.base}/`,
+      // On Virtuoso: each private graph joins the server's private-graphs group before its first write.
+      privateGraph: (iri) => uris.isPrivateGraph(iri),
     });
   }
   return EmbeddedStore.open({
@@ -101,6 +103,15 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const t0 = performance.now();
   const raw = await openStore(config, uris);
   if (raw instanceof EmbeddedStore) logger.info({ recovery: raw.recovery }, 'embedded store recovered');
+  if (raw instanceof SparqlStore) {
+    try {
+      const found = await raw.protectExistingPrivateGraphs();
+      if (found > 0) logger.info({ graphs: found }, 'existing private graphs made private on the SPARQL server');
+    } catch (err) {
+      // Writes into private graphs are refused until this works; the check below tells what is exposed.
+      logger.error({ err: (err as Error).message }, 'could not make the existing private graphs private on the SPARQL server');
+    }
+  }
   if (config.store.kind === 'sparql') await checkRemotePrivacy(config.store.queryUrl, uris, logger);
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
   const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });

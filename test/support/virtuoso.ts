@@ -51,9 +51,12 @@ export function privateGraphStatements(graphs: readonly string[]): string[] {
 }
 
 /**
- * The isql statements for a dedicated Stelsel account (docs/remote-store.md): SPARQL updates, and
- * read + write (3) on every graph, the private ones included. Without the two permission lines a
- * new SQL user may not touch the quad store at all (SR619 "has no write permission on graph").
+ * The isql statements for a dedicated Stelsel account (docs/remote-store.md): SPARQL updates,
+ * read + write (3) on every graph, the private ones included, and adding graphs to the private
+ * group (the store does so for every new private graph). Without the two permission lines a new
+ * SQL user may not touch the quad store at all (SR619 "has no write permission on graph"); without
+ * the EXECUTE grant Virtuoso refuses `<sql:RDF_GRAPH_GROUP_INS>` (SR186 "No permission to execute
+ * procedure DB.DBA.RDF_GRAPH_GROUP_INS").
  */
 export function stelselUserStatements(user: string, password: string): string[] {
   return [
@@ -61,13 +64,14 @@ export function stelselUserStatements(user: string, password: string): string[] 
     `GRANT SPARQL_UPDATE TO "${user.replace(/"/g, '')}";`,
     `DB.DBA.RDF_DEFAULT_USER_PERMS_SET (${sqlString(user)}, 3, 1);`,
     `DB.DBA.RDF_DEFAULT_USER_PERMS_SET (${sqlString(user)}, 3);`,
+    `GRANT EXECUTE ON DB.DBA.RDF_GRAPH_GROUP_INS TO "${user.replace(/"/g, '')}";`,
   ];
 }
 
 type Admin = Pick<VirtuosoEndpoints, 'sqlPort' | 'user' | 'password'>;
 
 /** Runs statements through isql as the admin; throws with Virtuoso's message on an error. */
-async function runSql(v: Admin, statements: readonly string[]): Promise<void> {
+export async function runSql(v: Admin, statements: readonly string[]): Promise<void> {
   const result = await isql(v.sqlPort, v.user, v.password, statements.join('\n'));
   if (result.code !== 0 || /\*\*\* Error/.test(result.output)) throw new Error(`isql failed: ${result.output.slice(0, 1000)}`);
 }

@@ -135,6 +135,11 @@ export const SERIE = namespace('https://data.stelsel.nl/ns/serieregister#', [
 /** Fixed concept IRIs of Stelsel's own code lists (data/series/codelijsten.ttl, ontologies/roles.ttl). */
 export const STELSEL_CONCEPT = namespace('https://data.stelsel.nl/id/concept/', [] as const);
 
+/** Virtuoso's built-in group of private graphs (docs/remote-store.md, "Keeping system graphs private"). */
+export const VIRTRDF = namespace('http://www.openlinksw.com/schemas/virtrdf#', ['PrivateGraphs'] as const);
+/** Virtuoso SQL procedures called from SPARQL: `<sql:NAME>(...)` calls DB.DBA.NAME. */
+export const VIRTUOSO_SQL = namespace('sql:', ['RDF_GRAPH_GROUP_INS'] as const);
+
 /** Well-known graph IRIs are minted by the URI policy (src/shared/uri.ts), not here. */
 export const PREFIXES: Record<string, string> = {
   rdf: RDF_.iri, rdfs: RDFS.iri, xsd: XSD.iri, owl: OWL.iri, sh: SH.iri, dct: DCT.iri, foaf: FOAF.iri, skos: SKOS.iri,

@@ -10,6 +10,9 @@
  *   configured (`readWithCredentials`): the anonymous query URL is the public one, and on a server
  *   that keeps Stelsel's system graphs (audit, identity, versions, locks) from anonymous readers
  *   (docs/remote-store.md) only an authenticated read sees them.
+ * - On Virtuoso, with option `privateGraph`, every private graph joins Virtuoso's private-graphs
+ *   group before anything is written into it (private-graphs.ts), so the anonymous query URL never
+ *   serves a draft, an index entry or a harvest, even for a moment.
  * - Writes of one instance are serialised through a promise queue, so a precondition ASK and the
  *   update it guards cannot interleave with another write of the same instance. Several instances
  *   sharing a server coordinate with acquireLock (scheduled jobs) and with graph-per-aggregate
@@ -22,6 +25,7 @@ import { DCT, RDF_, STELSEL, XSD } from '../../rdf/vocab.js';
 import { type Bindings, PreconditionFailed, preconditionsOf, type Query, StoreUnavailable, type Transaction, type TripleStore } from '../port.js';
 import { skolemizeTransaction } from '../skolem.js';
 import { safeUrl, SparqlHttp } from './http.js';
+import { PrivateGraphRegistry, writtenGraphs } from './private-graphs.js';
 import { parseRdf, parseSparqlJson, RDF_ACCEPT } from './results.js';
 
 export interface SparqlStoreOptions {
@@ -55,6 +59,13 @@ export interface SparqlStoreOptions {
   dialect?: SparqlDialect;
   /** Overrides of DEFAULT_LIMITS (e.g. to test chunking, or for a server with other limits). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Graphs anonymous readers must not see (UriPolicy.isPrivateGraph). On Virtuoso each one is added
+   * to its private-graphs group before the first write into it, through `updateUrl` with the
+   * credentials (the account needs EXECUTE on DB.DBA.RDF_GRAPH_GROUP_INS, docs/remote-store.md);
+   * when that fails, the write is refused. Other servers: ignored (use their own access control).
+   */
+  privateGraph?: (iri: string) => boolean;
 }
 
 export type SparqlDialect = 'virtuoso' | 'standard';
@@ -102,6 +113,7 @@ export class SparqlStore implements TripleStore {
   private dialect: Promise<SparqlDialect> | undefined;
   /** Where the store's own queries go (see `readWithCredentials`). */
   private readonly readUrl: string;
+  private readonly privateGraphs: PrivateGraphRegistry | undefined;
 
   constructor(private readonly options: SparqlStoreOptions) {
     for (const url of [options.queryUrl, options.updateUrl]) checkEndpointUrl(url);
@@ -114,6 +126,7 @@ export class SparqlStore implements TripleStore {
       timeoutMs: options.timeoutMs ?? 120_000,
     });
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.privateGraphs = options.privateGraph ? new PrivateGraphRegistry(options.privateGraph) : undefined;
   }
 
   async select(query: Query): Promise<Bindings[]> {
@@ -147,6 +160,7 @@ export class SparqlStore implements TripleStore {
     let requests = this.render(skolemized, false);
     await this.serially(async () => {
       if ((await this.serverDialect()) === 'virtuoso' && needsInlineConstants(skolemized)) requests = this.render(skolemized, true);
+      await this.protect(writtenGraphs(skolemized));
       for (const pre of preconditionsOf(tx)) {
         const answer = await this.ask(pre.ask);
         if (answer !== pre.expect) {
@@ -181,6 +195,7 @@ export class SparqlStore implements TripleStore {
   async acquireLock(name: string, owner: string, ttlMs: number): Promise<boolean> {
     const t = this.lockTerms(name, owner);
     return this.serially(async () => {
+      await this.protect([t.graph]);
       const now = Date.now();
       const nowLit = literal(new Date(now).toISOString(), XSD.dateTime);
       const until = literal(new Date(now + ttlMs).toISOString(), XSD.dateTime);
@@ -213,6 +228,27 @@ export class SparqlStore implements TripleStore {
     await this.serially(() => this.deleteLease(t));
   }
 
+  /**
+   * Adds every existing private graph to Virtuoso's private-graphs group (graphs written before
+   * `privateGraph` was configured, or by another instance). Returns how many private graphs were
+   * found; 0 without `privateGraph` or on other servers. Listed through the authenticated URL.
+   */
+  async protectExistingPrivateGraphs(): Promise<number> {
+    if (!this.privateGraphs || (await this.serverDialect()) !== 'virtuoso') return 0;
+    const filter = this.options.graphPrefix === undefined ? sparql`` : sparql`FILTER(STRSTARTS(STR(?g), ${literal(this.options.graphPrefix)}))`;
+    const body = new URLSearchParams({ query: sparql`SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } ${filter} }`.text }).toString();
+    const res = await this.http.post('SPARQL SELECT', this.options.updateUrl, body, 'application/x-www-form-urlencoded', 'application/sparql-results+json');
+    const result = parseSparqlJson(res.body);
+    if (result.kind !== 'bindings') throw new StoreUnavailable('SPARQL server gave no graph list');
+    if (res.maxRows !== undefined && result.bindings.length >= res.maxRows) {
+      throw new StoreUnavailable(`The SPARQL server capped the list of graphs at ${res.maxRows} rows (Virtuoso ResultSetMaxRows); raise that limit`);
+    }
+    const graphs = result.bindings.flatMap((b) => (b.g ? [b.g] : []));
+    const found = this.privateGraphs.pending(graphs).length;
+    await this.serially(() => this.protect(graphs));
+    return found;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.queue.catch(() => undefined);
@@ -234,6 +270,28 @@ export class SparqlStore implements TripleStore {
     await this.update(sparql`
       DELETE { GRAPH ${t.graph} { ?l ?p ?o } }
       WHERE { GRAPH ${t.graph} { ?l ${RDF_.type} ${STELSEL.Lock} ; ${DCT.identifier} ${t.name} ; ${STELSEL.lockOwner} ${t.owner} ; ?p ?o } }`.text);
+  }
+
+  /**
+   * Adds the private graphs among `graphs` that this process has not added yet to Virtuoso's
+   * private-graphs group (see private-graphs.ts). Runs inside the write queue, before the write.
+   */
+  private async protect(graphs: readonly RDF.Term[]): Promise<void> {
+    if (!this.privateGraphs || (await this.serverDialect()) !== 'virtuoso') return;
+    const pending = this.privateGraphs.pending(graphs);
+    if (pending.length === 0) return;
+    for (const request of this.privateGraphs.requests(pending)) {
+      try {
+        const body = new URLSearchParams({ query: request.text }).toString();
+        await this.http.post('SPARQL private graph registration', this.options.updateUrl, body, 'application/x-www-form-urlencoded', 'application/sparql-results+json');
+      } catch (err) {
+        throw new StoreUnavailable(
+          `Could not make ${pending.length === 1 ? `graph <${pending[0]!.value}>` : `${pending.length} graphs`} private on the SPARQL server, so nothing was written; ` +
+            `the SPARQL account needs EXECUTE on DB.DBA.RDF_GRAPH_GROUP_INS (docs/remote-store.md). ${(err as Error).message}`,
+        );
+      }
+    }
+    this.privateGraphs.markRegistered(pending);
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
