@@ -8,6 +8,15 @@
  */
 export const DOCUMENT_KINDS = ['agenda', 'aanvullende-agenda', 'spoedeisende-agenda', 'besluitenlijst', 'notulen', 'uittreksel'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** How pages and PDFs name each document kind. */
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  agenda: 'Agenda',
+  'aanvullende-agenda': 'Aanvullende agenda',
+  'spoedeisende-agenda': 'Spoedeisende agenda',
+  besluitenlijst: 'Besluitenlijst',
+  notulen: 'Notulen',
+  uittreksel: 'Uittreksel',
+};
 /**
  * The agendas of a meeting, each its own publication typed as an Agenda: the (planned) agenda with
  * every agendapunt, and the aanvullende and spoedeisende agenda with only the agendapunten of

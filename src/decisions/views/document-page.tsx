@@ -10,7 +10,7 @@ import { Layout } from '../../shared/render/layout.js';
 import { Prop, Resource, prefixAttribute } from '../../shared/render/rdfa.js';
 import { BESLUIT, DCT, ELI, FOAF, PROV, RDFS, STELSEL, XSD } from '../../shared/rdf/vocab.js';
 import type { DecisionCodeLists } from '../codelists.js';
-import { AGENDA_KINDS, isAgendaKind, type AgendaKind, type Zitting } from '../model.js';
+import { AGENDA_KINDS, DOCUMENT_KIND_LABELS, isAgendaKind, type AgendaKind, type Zitting } from '../model.js';
 import { pdfPath, type DocumentRef } from '../paths.js';
 import { brussels, DOCUMENT_LINK } from '../publish.js';
 import type { DecisionIris } from '../rdf.js';
@@ -34,18 +34,10 @@ export interface DocumentPageProps {
   zittingPath: string;
 }
 
-const TITLES: Record<DocumentRef['kind'], string> = {
-  agenda: 'Agenda',
-  'aanvullende-agenda': 'Aanvullende agenda',
-  'spoedeisende-agenda': 'Spoedeisende agenda',
-  besluitenlijst: 'Besluitenlijst',
-  notulen: 'Notulen',
-  uittreksel: 'Uittreksel',
-};
 
 export function documentTitle(ref: DocumentRef, orgaanNaam: string, geplandeStart: string): string {
   const day = brussels(geplandeStart).display.slice(0, 10);
-  return `${TITLES[ref.kind]}${ref.kind === 'uittreksel' ? ` agendapunt ${ref.n ?? ''}` : ''} · ${orgaanNaam} · zitting van ${day}`;
+  return `${DOCUMENT_KIND_LABELS[ref.kind]}${ref.kind === 'uittreksel' ? ` agendapunt ${ref.n ?? ''}` : ''} · ${orgaanNaam} · zitting van ${day}`;
 }
 
 export function DocumentPage(p: DocumentPageProps) {

@@ -10,22 +10,15 @@ import { Layout } from '../../shared/render/layout.js';
 import { Prop, Resource, prefixAttribute } from '../../shared/render/rdfa.js';
 import { LBLOD_BESLUIT } from '../../shared/rdf/vocab.js';
 import { DOCUMENT_LINK, brussels } from '../publish.js';
+import { DOCUMENT_KIND_LABELS } from '../model.js';
 import type { DecisionIris } from '../rdf.js';
 import type { PublishedDocument } from '../repository.js';
 import { PublishedTime } from './parts.js';
 
-const KIND_LABEL: Record<PublishedDocument['kind'], string> = {
-  agenda: 'Agenda',
-  'aanvullende-agenda': 'Aanvullende agenda',
-  'spoedeisende-agenda': 'Spoedeisende agenda',
-  besluitenlijst: 'Besluitenlijst',
-  notulen: 'Notulen',
-  uittreksel: 'Uittreksel',
-};
 
 /** "Uittreksel agendapunt 3" etc., from the document URL. */
 export function docLabel(d: PublishedDocument): string {
-  return d.kind === 'uittreksel' ? `${KIND_LABEL[d.kind]} agendapunt ${d.document.slice(d.document.lastIndexOf('/') + 1)}` : KIND_LABEL[d.kind];
+  return d.kind === 'uittreksel' ? `${DOCUMENT_KIND_LABELS[d.kind]} agendapunt ${d.document.slice(d.document.lastIndexOf('/') + 1)}` : DOCUMENT_KIND_LABELS[d.kind];
 }
 
 const Link = ({ href, children }: { href: string; children: string }) => (
