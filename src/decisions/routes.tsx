@@ -30,8 +30,8 @@ const V = ':v{[1-9][0-9]*}';
 const VPDF = ':vpdf{[1-9][0-9]*\\.pdf}';
 const NPDF = ':npdf{[1-9][0-9]*\\.pdf}';
 const PDF_PARAMS: ParamDoc[] = [
-  { name: 'npdf', in: 'path', required: true, description: 'Number of the agendapunt followed by .pdf, e.g. 3.pdf' },
-  { name: 'vpdf', in: 'path', required: true, description: 'Version number followed by .pdf, e.g. 2.pdf' },
+  { name: 'npdf', in: 'path', required: true, description: 'Number of the agendapunt (the path ends in {npdf}.pdf, e.g. 3.pdf)' },
+  { name: 'vpdf', in: 'path', required: true, description: 'Version number (the path ends in {vpdf}.pdf, e.g. 2.pdf)' },
 ];
 
 export function decisionPages(app: Hono<AppEnv>, svc: DecisionService, api: ApiScope, store: Pick<TripleStore, 'select' | 'count' | 'kind'>): void {

@@ -84,6 +84,10 @@ describe('API documentation', () => {
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(doc.servers[0]!.url).toBe(TEST_BASE);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/', '/api/docs', '/api/openapi.json', '/id/{rest}', '/doc/{rest}']));
+    // OpenAPI: two paths that differ only in their parameter names are the same path, which is invalid
+    const shapes = Object.keys(doc.paths).map((path) => path.replace(/\{[^}]+\}/g, '{}'));
+    expect(shapes.filter((x, i) => shapes.indexOf(x) !== i)).toEqual([]);
+    expect(Object.keys(doc.paths)).toContain('/besluiten/{eenheid}/{orgaan}/{datum}/besluitenlijst/versies/{vpdf}.pdf');
   });
 
   it('lists every path, method, summary, parameter and response of the registry in HTML', async () => {

@@ -33,6 +33,12 @@ interface Registered extends RouteDoc {
   fullPath: string;
 }
 
+/** `:name` or `:name{pattern}` as OpenAPI `{name}`; a pattern ending in a literal extension (`{[0-9]+\\.pdf}`) as `{name}.pdf`. */
+function openApiParam(_match: string, name: string, pattern?: string): string {
+  const ext = /\\\.([a-z0-9]+)\}$/i.exec(pattern ?? '')?.[1];
+  return ext ? `{${name}}.${ext}` : `{${name}}`;
+}
+
 export class ApiRegistry {
   private readonly routes: Registered[] = [];
 
@@ -53,7 +59,7 @@ export class ApiRegistry {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const r of this.routes) {
       if (r.hidden) continue;
-      const oaPath = r.fullPath.replace(/:([A-Za-z_]+)(\{[^}]*\})?/g, '{$1}').replace(/\/\*$/, '/{rest}') || '/';
+      const oaPath = r.fullPath.replace(/:([A-Za-z_]+)(\{[^}]*\})?/g, openApiParam).replace(/\/\*$/, '/{rest}') || '/';
       const item = (paths[oaPath] ??= {});
       const pathParams = [...oaPath.matchAll(/\{([A-Za-z_]+)\}/g)].map((m) => m[1]!);
       for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
