@@ -12,7 +12,7 @@ import type { AppEnv, CoreDeps } from '../shared/http/context.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import type * as RDF from '@rdfjs/types';
 import { serialize, type SerializationFormat } from '../shared/rdf/serialize.js';
-import { feedPage, LDES_PATH, pageQuads, publishedVersions, streamQuads } from './ldes.js';
+import { feedPage, LDES_PATH, pageQuads, publishedVersions, SETTLE_MS, streamQuads, type FeedPage, type PublishedVersion } from './ldes.js';
 import type { DecisionIris } from './rdf.js';
 import { newest, SITEMAP_MAX_URLS, SITEMAP_PARTS_PATH, SITEMAP_PATH, sitemapEntries, sitemapIndex, sitemapPartPath, sitemapParts, urlset } from './sitemap.js';
 
@@ -22,6 +22,32 @@ const RDF_TYPES: Record<string, { format: SerializationFormat; contentType: stri
   'application/n-triples': { format: 'nt', contentType: 'application/n-triples; charset=utf-8' },
 };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Answers remembered while the store commits nothing (its commit sequence is unchanged): polling
+ * harvesters and crawlers then cost no query. A store without a commit sequence (remote) is asked
+ * every time. An answer computed while a commit happened is not kept.
+ */
+export function memoBySequence<K, V>(store: Pick<CoreDeps['store'], 'commitSequence'>, max = 256): (key: K, compute: () => Promise<V>) => Promise<V> {
+  let seq: number | undefined;
+  const memo = new Map<K, V>();
+  return async (key, compute) => {
+    const before = store.commitSequence?.();
+    if (before === undefined) return compute();
+    if (before !== seq) {
+      memo.clear();
+      seq = before;
+    }
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = await compute();
+    if (store.commitSequence?.() === before) {
+      if (memo.size >= max) memo.clear();
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
 
 /** The chosen serialisation, with an ETag so that a client polling the open page gets 304 while nothing changed. */
 async function sendRdf(c: Context<AppEnv>, quads: RDF.Quad[], cacheControl: string): Promise<Response> {
@@ -47,6 +73,9 @@ export interface FeedOptions {
 
 export function decisionFeeds(app: Hono<AppEnv>, deps: Pick<CoreDeps, 'store' | 'uris'>, iris: DecisionIris, api: ApiScope, opts: FeedOptions): void {
   const now = opts.now ?? (() => new Date());
+  const pages = memoBySequence<number, FeedPage | null>(deps.store);
+  const versions = memoBySequence<'all', PublishedVersion[]>(deps.store, 1);
+  const allVersions = () => versions('all', () => publishedVersions(deps.store, iris));
   const max = opts.maxSitemapUrls ?? SITEMAP_MAX_URLS;
   const doc = (path: string, summary: string, description: string, contentTypes: string[]): RouteDoc => ({
     method: 'get', path, summary, description, tags: ['Besluiten (LBLOD)'], security: 'none',
@@ -63,8 +92,11 @@ export function decisionFeeds(app: Hono<AppEnv>, deps: Pick<CoreDeps, 'store' | 
     doc(`${LDES_PATH}/:n{[1-9][0-9]*}`, 'One page of the LDES feed', `At most ${opts.pageSize} members in publication order; a full page links to the next with a tree:GreaterThanOrEqualToRelation and, once settled, is immutable.`, rdfTypes),
     async (c) => {
       const n = Number(c.req.param('n'));
-      const page = Number.isSafeInteger(n * opts.pageSize) ? await feedPage(deps.store, iris, n, opts.pageSize, now()) : null;
-      if (!page) throw notFound(`Page ${n} of the feed`);
+      const remembered = Number.isSafeInteger(n * opts.pageSize) ? await pages(n, () => feedPage(deps.store, iris, n, opts.pageSize, now())) : null;
+      if (!remembered) throw notFound(`Page ${n} of the feed`);
+      // Whether the page has settled depends on the time, not on the store: decided per request.
+      const last = remembered.members.at(-1);
+      const page = { ...remembered, closed: remembered.next !== undefined && last !== undefined && Date.parse(last.publishedAt) + SETTLE_MS <= now().getTime() };
       return sendRdf(c, pageQuads(deps.uris, page), page.closed ? IMMUTABLE : 'no-cache');
     },
   );
@@ -76,14 +108,14 @@ export function decisionFeeds(app: Hono<AppEnv>, deps: Pick<CoreDeps, 'store' | 
   };
 
   api.route(app, doc(SITEMAP_PATH, 'Sitemap of the published documents', 'Every document (stable URL) and every version, lastmod = publication time; a sitemap index beyond 50,000 URLs.', ['application/xml']), async (c) => {
-    const entries = sitemapEntries(await publishedVersions(deps.store, iris));
+    const entries = sitemapEntries(await allVersions());
     if (entries.length <= max) return xml(c, urlset(entries));
     return xml(c, sitemapIndex(sitemapParts(entries, max).map((part, i) => ({ loc: deps.uris.url(sitemapPartPath(i + 1)), lastmod: newest(part) }))));
   });
 
   api.route(app, doc(`${SITEMAP_PARTS_PATH}/:part{[1-9][0-9]*\\.xml}`, 'One part of a large sitemap', 'Listed by the sitemap index.', ['application/xml']), async (c) => {
     const n = Number((c.req.param('part') ?? '').replace(/\.xml$/, ''));
-    const entries = sitemapEntries(await publishedVersions(deps.store, iris));
+    const entries = sitemapEntries(await allVersions());
     const part = entries.length > max ? sitemapParts(entries, max)[n - 1] : undefined;
     if (!part) throw notFound(`Part ${n} of the sitemap`);
     return xml(c, urlset(part));
