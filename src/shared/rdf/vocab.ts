@@ -138,7 +138,7 @@ export const STELSEL_CONCEPT = namespace('https://data.stelsel.nl/id/concept/', 
 /** Virtuoso's built-in group of private graphs (docs/remote-store.md, "Keeping system graphs private"). */
 export const VIRTRDF = namespace('http://www.openlinksw.com/schemas/virtrdf#', ['PrivateGraphs'] as const);
 /** Virtuoso SQL procedures called from SPARQL: `<sql:NAME>(...)` calls DB.DBA.NAME. */
-export const VIRTUOSO_SQL = namespace('sql:', ['RDF_GRAPH_GROUP_INS'] as const);
+export const VIRTUOSO_SQL = namespace('sql:', ['RDF_GRAPH_GROUP_INS', 'RDF_GRAPH_GROUP_CREATE'] as const);
 
 /** Well-known graph IRIs are minted by the URI policy (src/shared/uri.ts), not here. */
 export const PREFIXES: Record<string, string> = {

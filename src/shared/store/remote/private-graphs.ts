@@ -44,6 +44,11 @@ export class PrivateGraphRegistry {
     return out;
   }
 
+  /** Creates the private-graphs group (a server whose one-time set-up did not); a no-op when it exists. */
+  createGroupRequest(): SparqlFragment {
+    return sparql`SELECT (${VIRTUOSO_SQL.RDF_GRAPH_GROUP_CREATE}(${literal(VIRTRDF.PrivateGraphs.value)}, 1) AS ?done) WHERE { }`;
+  }
+
   markRegistered(graphs: readonly RDF.NamedNode[]): void {
     for (const g of graphs) this.registered.add(g.value);
   }

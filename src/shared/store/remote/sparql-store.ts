@@ -280,10 +280,18 @@ export class SparqlStore implements TripleStore {
     if (!this.privateGraphs || (await this.serverDialect()) !== 'virtuoso') return;
     const pending = this.privateGraphs.pending(graphs);
     if (pending.length === 0) return;
+    const send = (request: SparqlFragment) =>
+      this.http.post('SPARQL private graph registration', this.options.updateUrl, new URLSearchParams({ query: request.text }).toString(), 'application/x-www-form-urlencoded', 'application/sparql-results+json');
     for (const request of this.privateGraphs.requests(pending)) {
       try {
-        const body = new URLSearchParams({ query: request.text }).toString();
-        await this.http.post('SPARQL private graph registration', this.options.updateUrl, body, 'application/x-www-form-urlencoded', 'application/sparql-results+json');
+        try {
+          await send(request);
+        } catch (err) {
+          // RDF99 "Graph group <...#PrivateGraphs> does not exist": create it (as the one-time set-up would), then once more.
+          if (!/graph group .* does not exist/i.test((err as Error).message)) throw err;
+          await send(this.privateGraphs.createGroupRequest());
+          await send(request);
+        }
       } catch (err) {
         throw new StoreUnavailable(
           `Could not make ${pending.length === 1 ? `graph <${pending[0]!.value}>` : `${pending.length} graphs`} private on the SPARQL server, so nothing was written; ` +
