@@ -18,7 +18,7 @@ const refused = { '401': { description: 'Not logged in' }, '403': { description:
 
 export const ctxOf = (c: Context<AppEnv>) => ({ actor: c.get('actor'), requestId: c.get('requestId') });
 
-function ifMatch(c: Context<AppEnv>): number | undefined {
+export function ifMatch(c: Context<AppEnv>): number | undefined {
   const h = c.req.header('if-match');
   if (h === undefined) return undefined;
   const v = h.replace(/^W\//, '').replace(/^"|"$/g, '');

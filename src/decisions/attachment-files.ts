@@ -4,7 +4,10 @@
  * for the PDF signature and its SHA-256 computed; it is refused as soon as it is too large or not
  * a PDF. An accepted file is fsynced and renamed into place (and the directory fsynced) before
  * the metadata is stored, so a stored reference never points at a missing file; a crash in
- * between leaves at most an unreferenced file.
+ * between leaves at most an unreferenced file. Files are shared by every attachment with the same
+ * checksum: one is removed only when nothing describes its checksum any more (removal, or the
+ * cleanup of orphans older than ORPHAN_AGE_MS), under a per-checksum lock that an upload also
+ * holds from moving its file into place until its metadata is stored.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -17,6 +20,11 @@ export const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 const SHA256 = /^[0-9a-f]{64}$/;
 /** Temporary files older than this were left by a crash: removed at the next upload. */
 export const STALE_TEMP_MS = 60 * 60 * 1000;
+/** Unreferenced files older than this are orphans (a crash between a commit and an unlink); younger ones may belong to an upload in flight. */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+/** Per file path: the tail of the operations waiting for it (shared by every AttachmentFiles of the process). */
+const locks = new Map<string, Promise<unknown>>();
 
 export interface ReceivedFile {
   tmp: string;
@@ -100,6 +108,37 @@ export class AttachmentFiles {
     } finally {
       await dir.close();
     }
+  }
+
+  /** Runs `fn` while no other upload, removal or cleanup of the same checksum's file runs in this process. */
+  async exclusive<T>(sha256: string, fn: () => Promise<T>): Promise<T> {
+    const key = this.pathOf(sha256);
+    const run = (locks.get(key) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    locks.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (locks.get(key) === tail) locks.delete(key);
+    }
+  }
+
+  /** Deletes a stored file (gone already is fine). */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Checksums of the stored files last modified more than `olderThanMs` ago (one directory read and a stat each). */
+  async olderThan(olderThanMs: number): Promise<string[]> {
+    const now = Date.now();
+    const out: string[] = [];
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      const sha256 = name.endsWith('.pdf') ? name.slice(0, -4) : '';
+      if (!SHA256.test(sha256)) continue;
+      const s = await stat(path.join(this.dir, name)).catch(() => null);
+      if (s?.isFile() && now - s.mtimeMs > olderThanMs) out.push(sha256);
+    }
+    return out;
   }
 
   async discard(f: ReceivedFile): Promise<void> {

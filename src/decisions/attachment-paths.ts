@@ -4,8 +4,10 @@
  *   POST /api/besluiten/{eenheid}/zittingen/{id}/bijlagen?bestandsnaam=...   upload a PDF (raw body)
  *   GET  /api/besluiten/{eenheid}/zittingen/{id}/bijlagen                   the meeting's attachments (JSON)
  *   GET  /api/besluiten/{eenheid}/zittingen/{id}/bijlagen/{bijlage}         one attachment's file (drafts too)
+ *   DELETE /api/besluiten/{eenheid}/zittingen/{id}/bijlagen/{bijlage}       remove an attachment no decision refers to
  *   GET  /besluiten/bijlagen/{sha256}.pdf                                   a published attachment (public, immutable)
  *   POST /beheer/besluiten/{eenheid}/zittingen/{id}/bijlagen                the editor's upload form (multipart/form-data)
+ *   POST /beheer/besluiten/{eenheid}/zittingen/{id}/bijlagen/{bijlage}/verwijderen   the editor's remove button
  */
 import { DECISIONS_PATH, zittingApiPath } from './paths.js';
 

@@ -1,14 +1,15 @@
 /**
  * Attachments over HTTP (paths: attachment-paths.ts): uploading a PDF for a draft meeting (raw
  * body, Content-Type application/pdf, the file name in ?bestandsnaam=), listing and reading the
- * drafts' attachments (bestuurseenheid's roles), and the public, immutable file of a published one.
+ * drafts' attachments (bestuurseenheid's roles), removing an unused one, and the public, immutable
+ * file of a published one.
  */
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../shared/http/context.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import { attachmentApiPath, ATTACHMENTS_PUBLIC_PATH } from './attachment-paths.js';
 import type { AttachmentService } from './attachment-service.js';
-import { ctxOf } from './api-routes.js';
+import { ctxOf, ifMatch } from './api-routes.js';
 import type { Bijlage } from './model.js';
 
 const E = ':eenheid{[a-z0-9][a-z0-9-]*}';
@@ -74,8 +75,25 @@ export function attachmentApiRoutes(app: Hono<AppEnv>, att: AttachmentService, a
 
   api.route(app, doc({ method: 'get', path: `/${E}/zittingen/${ID}/bijlagen/${B}`, summary: "One attachment's file (also while the meeting is a draft)", description: 'Roles: lezer, schrijver, publiceerder, ondertekenaar.', responses: { '200': { description: 'The PDF', contentTypes: ['application/pdf'] }, '404': { description: 'Unknown' }, ...refused } }), async (c) => {
     const f = await att.file(c.get('actor'), p(c, 'eenheid'), p(c, 'id'), p(c, 'bijlage'));
+    c.header('ETag', `"${await att.version(f.bijlage)}"`);
     return pdf(c, f, f.bijlage.bestandsnaam, 'attachment', 'private, no-store');
   });
+
+  api.route(
+    app,
+    doc({
+      method: 'delete',
+      path: `/${E}/zittingen/${ID}/bijlagen/${B}`,
+      summary: 'Remove an attachment of a draft meeting',
+      description:
+        'Refused (409) while a decision of the draft refers to it (the message names the agendapunt) or a published version does: published documents and their attachments never change. The file is deleted once no other attachment (of any meeting) has the same SHA-256. If-Match with the ETag of the attachment (GET of its file) guards against concurrent changes. Role: schrijver.',
+      responses: { '204': { description: 'Removed' }, '404': { description: 'Unknown' }, '409': { description: 'Still referred to, published, or a stale If-Match' }, ...refused },
+    }),
+    async (c) => {
+      await att.remove(ctxOf(c), p(c, 'eenheid'), p(c, 'id'), p(c, 'bijlage'), ifMatch(c));
+      return c.body(null, 204);
+    },
+  );
 }
 
 export function attachmentPages(app: Hono<AppEnv>, att: AttachmentService, api: ApiScope): void {

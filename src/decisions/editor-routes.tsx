@@ -22,6 +22,7 @@ import { BehandelingPage, DraftPage, DraftsPage, EDITOR_PATH, editorZittingPath,
 const E = ':eenheid{[a-z0-9][a-z0-9-]*}';
 const ID = ':id{[a-z0-9][a-z0-9-]*}';
 const N = ':n{[1-9][0-9]*}';
+const B = ':bijlage{[a-z0-9][a-z0-9-]*}';
 
 type FormValues = Record<string, string | File | (string | File)[]>;
 
@@ -318,6 +319,13 @@ export function decisionEditor(app: Hono<AppEnv>, svc: DecisionService, api: Api
       const file = fields.bestand;
       if (!(file instanceof File)) throw invalid([{ field: 'bestand', message: 'kies een PDF-bestand' }]);
       await attachments.upload(ctxOf(c), eenheid, id, { bestandsnaam: file.name, contentType: file.type || 'application/pdf', contentLength: String(file.size), body: file.stream() });
+      return c.redirect(editorZittingPath(eenheid, id), 303);
+    });
+
+    api.route(app, doc('post', `${EDITOR_PATH}/${E}/zittingen/${ID}/bijlagen/${B}/verwijderen`, 'Remove an attachment no decision refers to'), async (c) => {
+      const eenheid = p(c, 'eenheid');
+      const id = p(c, 'id');
+      await attachments.remove(ctxOf(c), eenheid, id, p(c, 'bijlage'));
       return c.redirect(editorZittingPath(eenheid, id), 303);
     });
   }

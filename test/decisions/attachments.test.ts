@@ -2,14 +2,19 @@
  * Attachments (bijlagen) of decisions: a schrijver uploads a PDF for a draft meeting; it is checked
  * while it is read (PDF signature, size), stored once under its SHA-256 in DATA_DIR, described
  * privately in the store (audited), referred to by a decision, and public only once a published
- * version refers to it, at an immutable URL. Bad uploads leave neither a file nor a triple.
+ * version refers to it, at an immutable URL. Bad uploads leave neither a file nor a triple. An
+ * attachment no decision and no published version uses can be removed; its file goes with the last
+ * attachment of that checksum, and old files nothing describes are cleaned up.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentService } from '../../src/decisions/attachment-service.js';
+import { createDecisionService } from '../../src/decisions/index.js';
 import { sparql } from '../../src/shared/rdf/encode.js';
 import { literal } from '../../src/shared/rdf/factory.js';
 import { STELSEL } from '../../src/shared/rdf/vocab.js';
@@ -257,6 +262,155 @@ describe('decisions referring to attachments, and publication', () => {
   });
 });
 
+describe('removing attachments', () => {
+  const remove = (id: string, b: string, headers: Record<string, string> = w.schrijver, extra: Record<string, string> = {}) => send(w.t, { ...headers, ...extra }, 'DELETE', `${zittingApi(id)}/bijlagen/${b}`);
+  const up = async (id: string, bytes: Uint8Array, name: string) => {
+    const res = await upload(w, id, bytes, name);
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await res.json()) as UploadedBijlage;
+  };
+  const listed = async (id: string) => ((await (await send(w.t, w.lezer, 'GET', `${zittingApi(id)}/bijlagen`)).json()) as UploadedBijlage[]).map((b) => b.id);
+  const onDisk = (b: UploadedBijlage) => existsSync(path.join(dir, `${b.sha256}.pdf`));
+  const withBijlagen = (start: string, refs: Record<number, string[]>) => {
+    const body = meetingBody({ geplandeStart: start });
+    for (const [i, ids] of Object.entries(refs)) (body.agendapunten[Number(i)]!.behandeling.besluit as Record<string, unknown>).bijlagen = ids;
+    return body;
+  };
+
+  it('removes an unused attachment (204, audited): its metadata, then its file; refuses a stale If-Match', async () => {
+    const z = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-01T19:00:00+02:00' }));
+    const b = await up(z.id, await pdfBytes('Weg ermee'), 'weg.pdf');
+    const file = await w.t.app.request(b.bestand, { headers: w.lezer });
+    expect(file.headers.get('etag')).toBe('"1"');
+    await file.body?.cancel();
+    const stale = await remove(z.id, b.id, w.schrijver, { 'if-match': '"7"' });
+    expect(stale.status, await stale.clone().text()).toBe(409);
+    expect(onDisk(b)).toBe(true);
+
+    const res = await remove(z.id, b.id, w.schrijver, { 'if-match': '"1"' });
+    expect(res.status, await res.clone().text()).toBe(204);
+    expect(onDisk(b)).toBe(false);
+    expect((await w.t.app.request(b.bestand, { headers: w.lezer })).status).toBe(404);
+    expect(await listed(z.id)).toEqual([]);
+    expect(await w.t.raw.ask(sparql`ASK { GRAPH ?g { ?a ${STELSEL.sha256} ${literal(b.sha256)} } }`)).toBe(false);
+    expect(await w.t.raw.ask(sparql`ASK { GRAPH ${w.t.uris.auditGraph} { ?e ${STELSEL.action} ${literal('decisions.bijlage.delete')} } }`)).toBe(true);
+    expect((await remove(z.id, b.id)).status).toBe(404);
+    expect((await remove(z.id, 'bestaat-niet')).status).toBe(404);
+  });
+
+  it('keeps a file shared by two meetings until its last attachment goes', async () => {
+    const bytes = await pdfBytes('Gedeelde inhoud');
+    const z1 = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-02T19:00:00+02:00' }));
+    const z2 = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-03T19:00:00+02:00' }));
+    const a = await up(z1.id, bytes, 'gedeeld.pdf');
+    const b = await up(z2.id, bytes, 'ook-gedeeld.pdf');
+    expect(a.sha256).toBe(b.sha256);
+    expect((await remove(z1.id, a.id)).status).toBe(204);
+    expect(onDisk(b)).toBe(true);
+    const still = await w.t.app.request(b.bestand, { headers: w.lezer });
+    expect(sha(new Uint8Array(await still.arrayBuffer()))).toBe(b.sha256);
+    expect((await remove(z2.id, b.id)).status).toBe(204);
+    expect(onDisk(b)).toBe(false);
+  });
+
+  it('refuses (409) while a decision of the draft refers to it, naming the agendapunt', async () => {
+    const start = '2026-04-04T19:00:00+02:00';
+    const z = await createMeeting(w, meetingBody({ geplandeStart: start }));
+    const b = await up(z.id, await pdfBytes('In gebruik'), 'in-gebruik.pdf');
+    expect((await send(w.t, w.schrijver, 'PUT', zittingApi(z.id), withBijlagen(start, { 2: [b.id] }))).status).toBe(200);
+    const res = await remove(z.id, b.id);
+    const text = await res.text();
+    expect(res.status, text).toBe(409);
+    expect(text).toContain('agendapunt 3 (Agendapunt 3: reglement)');
+    expect(text).toContain('in-gebruik.pdf');
+    expect(onDisk(b)).toBe(true);
+    expect(await listed(z.id)).toEqual([b.id]);
+    // without the reference it goes
+    expect((await send(w.t, w.schrijver, 'PUT', zittingApi(z.id), withBijlagen(start, {}))).status).toBe(200);
+    expect((await remove(z.id, b.id)).status).toBe(204);
+  });
+
+  it('refuses (409) once a published version refers to it: the public file stays served', async () => {
+    const start = '2026-04-05T19:00:00+02:00';
+    const z = await createMeeting(w, meetingBody({ geplandeStart: start }));
+    const b = await up(z.id, await pdfBytes('Gepubliceerd'), 'gepubliceerd.pdf');
+    expect((await send(w.t, w.schrijver, 'PUT', zittingApi(z.id), withBijlagen(start, { 0: [b.id] }))).status).toBe(200);
+    expect((await publish(w, z.id, 'uittreksels')).status).toBe(201);
+    // the draft no longer refers to it; the published version still does
+    expect((await send(w.t, w.schrijver, 'PUT', zittingApi(z.id), withBijlagen(start, {}))).status).toBe(200);
+    const res = await remove(z.id, b.id);
+    const text = await res.text();
+    expect(res.status, text).toBe(409);
+    expect(text).toContain('gepubliceerde versie');
+    expect(onDisk(b)).toBe(true);
+    const pub = await w.t.app.request(`/besluiten/bijlagen/${b.sha256}.pdf`);
+    expect(pub.status).toBe(200);
+    expect(sha(new Uint8Array(await pub.arrayBuffer()))).toBe(b.sha256);
+    expect(await listed(z.id)).toEqual([b.id]);
+  });
+
+  it("refuses another bestuurseenheid's schrijver (403), a lezer (403) and the anonymous (401): nothing changes", async () => {
+    const z = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-06T19:00:00+02:00' }));
+    const b = await up(z.id, await pdfBytes('Van Gent'), 'gent.pdf');
+    const before = await contentCount();
+    for (const [headers, status] of [[w.aalstSchrijver, 403], [w.lezer, 403], [w.publiceerder, 403], [{}, 401]] as const) {
+      const res = await remove(z.id, b.id, headers);
+      expect(res.status, await res.text()).toBe(status);
+    }
+    expect(await contentCount()).toBe(before);
+    expect(onDisk(b)).toBe(true);
+    expect(await listed(z.id)).toEqual([b.id]);
+  });
+
+  it("removes through the editor's button (session, same-origin form only)", async () => {
+    const login = await w.t.app.request('/demo/login', {
+      method: 'POST',
+      headers: { origin: TEST_BASE, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ user: `${TEST_BASE}/id/gebruiker/demo-schrijver` }).toString(),
+    });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('stelsel_session='))!.split(';')[0]!;
+    const z = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-07T19:00:00+02:00' }));
+    const b = await up(z.id, await pdfBytes('Via de knop'), 'knop.pdf');
+    const editorPage = `/beheer/besluiten/${GENT}/zittingen/${z.id}`;
+    const action = `${editorPage}/bijlagen/${b.id}/verwijderen`;
+    const doc = new JSDOM(await (await w.t.app.request(editorPage, { headers: { cookie } })).text()).window.document;
+    expect(doc.querySelector(`form[method="post"][action="${action}"] button[type="submit"]`)?.textContent).toContain('Verwijderen');
+    const lezerPage = new JSDOM(await (await w.t.app.request(editorPage, { headers: w.lezer })).text()).window.document;
+    expect(lezerPage.querySelector(`form[action="${action}"]`)).toBeNull();
+    const form = (origin: string) => w.t.app.request(action, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect((await form('https://evil.example')).status).toBe(403);
+    expect(onDisk(b)).toBe(true);
+    const res = await form(TEST_BASE);
+    expect(res.status, await res.clone().text()).toBe(303);
+    expect(res.headers.get('location')).toBe(editorPage);
+    expect(onDisk(b)).toBe(false);
+    expect(await listed(z.id)).toEqual([]);
+  });
+
+  it('cleans up old files nothing refers to, and keeps fresh and referenced ones', async () => {
+    const deps = { config: w.t.config, store: w.t.store, uris: w.t.uris, audit: w.t.audit, logger: pino({ level: 'silent' }) };
+    const att = new AttachmentService(deps, createDecisionService(deps));
+    const z = await createMeeting(w, meetingBody({ geplandeStart: '2026-04-08T19:00:00+02:00' }));
+    const kept = await up(z.id, await pdfBytes('Verwezen en oud'), 'oud-maar-gebruikt.pdf');
+    const orphan = Buffer.from('%PDF-1.7 wees, oud');
+    const fresh = Buffer.from('%PDF-1.7 wees, vers (een upload die nog bezig is)');
+    writeFileSync(path.join(dir, `${sha(orphan)}.pdf`), orphan);
+    writeFileSync(path.join(dir, `${sha(fresh)}.pdf`), fresh);
+    writeFileSync(path.join(dir, 'notitie.txt'), 'geen bijlage');
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const name of [`${sha(orphan)}.pdf`, `${kept.sha256}.pdf`, 'notitie.txt']) utimesSync(path.join(dir, name), old, old);
+    const before = files();
+
+    expect(await att.removeOrphans()).toEqual([sha(orphan)]);
+    expect(files()).toEqual(before.filter((f) => f !== `${sha(orphan)}.pdf`));
+    expect(existsSync(path.join(dir, 'notitie.txt'))).toBe(true);
+    expect(await att.removeOrphans()).toEqual([]);
+    rmSync(path.join(dir, `${sha(fresh)}.pdf`));
+    rmSync(path.join(dir, 'notitie.txt'));
+  });
+});
+
 /** Triples outside the audit graph (refusals may add audit entries, nothing else). */
 async function contentCount(): Promise<number> {
   const rows = await w.t.raw.select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <${w.t.uris.auditGraph.value}>) }`);
@@ -301,6 +455,34 @@ describe('over real HTTP (127.0.0.1)', () => {
       };
       pump();
     });
+
+  it('removes old unreferenced files at the first upload after start-up (and then not at every upload)', async () => {
+    const hdir = path.join(hw.t.config.dataDir, 'besluiten', 'bijlagen');
+    mkdirSync(hdir, { recursive: true });
+    const orphan = (text: string) => {
+      const bytes = Buffer.from(`%PDF-1.7 ${text}`);
+      const name = `${sha(bytes)}.pdf`;
+      writeFileSync(path.join(hdir, name), bytes);
+      const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      utimesSync(path.join(hdir, name), old, old);
+      return name;
+    };
+    const first = orphan('achtergelaten na een crash');
+    const z = await createMeeting(hw, meetingBody({ geplandeStart: '2026-06-01T19:00:00+02:00' }));
+    const up = async () => {
+      const res = await hw.t.app.request(`/api/besluiten/${GENT}/zittingen/${z.id}/bijlagen?bestandsnaam=a.pdf`, { method: 'POST', headers: { ...hw.schrijver, 'content-type': 'application/pdf' }, body: (await pdfBytes('Eerste upload')) as BodyInit });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as UploadedBijlage;
+    };
+    const b = await up();
+    expect(existsSync(path.join(hdir, first))).toBe(false);
+    const second = orphan('nog een');
+    const again = await up();
+    expect(existsSync(path.join(hdir, second))).toBe(true); // the next sweep comes an hour later
+    rmSync(path.join(hdir, second));
+    for (const x of [b, again]) expect((await send(hw.t, hw.schrijver, 'DELETE', `/api/besluiten/${GENT}/zittingen/${z.id}/bijlagen/${x.id}`)).status).toBe(204);
+    expect(readdirSync(hdir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+  });
 
   it('stops a chunked upload beyond the limit with 413, and accepts one below it', async () => {
     const z = await createMeeting(hw);

@@ -205,7 +205,7 @@ describe('PDF renditions', () => {
   it('documents the PDF URLs in the OpenAPI description', () => {
     const doc = w.t.registry.document({ title: 't', version: '1', description: 'd', serverUrl: TEST_BASE }) as { paths: Record<string, Record<string, { parameters?: { name: string }[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
     const d = '/besluiten/{eenheid}/{orgaan}/{datum}';
-    for (const [p, param] of [[`${d}/besluitenlijst.pdf`, 'datum'], [`${d}/besluitenlijst/versies/{vpdf}`, 'vpdf'], [`${d}/uittreksels/{npdf}`, 'npdf'], [`${d}/uittreksels/{n}/versies/{vpdf}`, 'vpdf']] as const) {
+    for (const [p, param] of [[`${d}/besluitenlijst.pdf`, 'datum'], [`${d}/besluitenlijst/versies/{vpdf}.pdf`, 'vpdf'], [`${d}/uittreksels/{npdf}.pdf`, 'npdf'], [`${d}/uittreksels/{n}/versies/{vpdf}.pdf`, 'vpdf']] as const) {
       const op = doc.paths[p]?.get;
       expect(op, p).toBeDefined();
       expect(op!.parameters?.map((x) => x.name), p).toContain(param);

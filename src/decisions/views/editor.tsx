@@ -172,6 +172,13 @@ export function DraftPage({ eenheidNaam, z, version, json, lists, canEdit, canPu
             {bijlagen.map((b) => (
               <li>
                 {b.bestandsnaam} <small>({b.grootte} bytes, id {b.id}, SHA-256 {b.sha256})</small>
+                {canEdit ? (
+                  <form method="post" action={`${base}/bijlagen/${b.id}/verwijderen`}>
+                    <button type="submit" aria-label={`Bijlage ${b.bestandsnaam} verwijderen`}>
+                      Verwijderen
+                    </button>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -187,7 +194,7 @@ export function DraftPage({ eenheidNaam, z, version, json, lists, canEdit, canPu
           </form>
         ) : null}
         <p>
-          <small>Een bijlage kies je daarna bij een besluit, in de behandeling van het agendapunt.</small>
+          <small>Een bijlage kies je daarna bij een besluit, in de behandeling van het agendapunt. Verwijderen kan pas als geen besluit ze nog gebruikt en ze niet gepubliceerd werd.</small>
         </p>
       </section>
       <section aria-labelledby="handtekeningen">
@@ -221,7 +228,7 @@ export function DraftPage({ eenheidNaam, z, version, json, lists, canEdit, canPu
         <section aria-labelledby="publiceren">
           <h2 id="publiceren">Publiceren</h2>
           {PUBLISH_KINDS.map((k) => (
-            <form method="post" action={`${base}/publiceren`} class="inline">
+            <form method="post" action={`${base}/publiceren`}>
               <input type="hidden" name="soort" value={k} />
               <button type="submit">{k[0]?.toUpperCase()}{k.slice(1)} publiceren</button>
             </form>
