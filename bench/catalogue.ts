@@ -36,6 +36,7 @@ import { parseScCatalogue } from '../src/catalog/sc-xml/index.js';
 import { loadValueLists } from '../src/catalog/valuelists/index.js';
 import { generateCatalogues, nationalInputs, type GeneratedCatalogue } from './sc-generator.js';
 import { harvestNational, serveCatalogues } from './catalogue-harvest.js';
+import { report, r2 } from './report.js';
 
 const BASE = 'http://bench.example';
 const TOTAL = Number(process.env.BENCH_PRODUCTS ?? 60_000);
@@ -45,12 +46,7 @@ const REF = path.resolve(process.env.REFERENCE_DIR ?? path.join(ROOT, '../shared
 const TODAY = new Date().toISOString().slice(0, 10);
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemGiB: Math.round(os.totalmem() / 2 ** 30) };
-const lines: string[] = [];
-const say = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
-const r2 = (x: number) => Math.round(x * 100) / 100;
+const { lines, say } = report();
 /** Three significant digits (ratios far below 1). */
 const sig = (x: number) => Number(x.toPrecision(3));
 const mib = (b: number) => Math.round(b / 2 ** 20);

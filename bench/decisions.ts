@@ -18,6 +18,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { report, r1, r2, percentile } from './report.js';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 50);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -173,17 +174,7 @@ async function api(url: string, method: string, auth: string, body?: unknown): P
 // ------------------------------------------------------------------ report
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemGiB: Math.round(os.totalmem() / 2 ** 30) };
-const lines: string[] = [];
-const say = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const r2 = (x: number) => Math.round(x * 100) / 100;
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
+const { lines, say } = report();
 
 async function main(): Promise<void> {
   // Imported here, not at the top: the worker thread loads this file too and needs none of it.

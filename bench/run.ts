@@ -22,20 +22,12 @@ import { start } from '../src/main.js';
 import { BASE, dataset } from './dataset.js';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { report, r2, percentile as pct } from './report.js';
 
 const N = Number(process.env.BENCH_TRIPLES ?? 1_000_000);
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, triples: N };
-const lines: string[] = [];
-const say = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
+const { lines, say } = report();
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const r2 = (x: number) => Math.round(x * 100) / 100;
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'stelsel-bench-'));
 const open = (dir: string) =>
   EmbeddedStore.open({ dir, genidBase: `${BASE}/.well-known/genid/`, locksGraph: namedNode(`${BASE}/graph/locks`), snapshotAfterBytes: 4 * 1024 ** 3 });

@@ -29,6 +29,7 @@ import { namedNode } from '../src/shared/rdf/factory.js';
 import { createSparqlService } from '../src/sparql/service.js';
 import { BESTEMMINGEN, createSeriesService, type Series } from '../src/series/index.js';
 import { COLUMNS, readCells, XLSX_TYPE } from '../src/series/sheet.js';
+import { report, r1, r2, percentile } from './report.js';
 
 const IMPORT_ROWS = Number(process.env.BENCH_SERIES_IMPORT ?? 5_000);
 const PUBLISHED = Number(process.env.BENCH_SERIES_PUBLISHED ?? 20_000);
@@ -39,13 +40,7 @@ const WORDS = ['dossiers', 'verslagen', 'registers', 'vergunningen', 'facturen',
 const PROCESSES = ['Burgerzaken', 'Omgeving', 'Financiën', 'Personeel', 'Onderwijs', 'Welzijn', 'Mobiliteit', 'Cultuur'];
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg()[0] };
-const lines: string[] = [];
-const say = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const r2 = (x: number) => Math.round(x * 100) / 100;
+const { lines, say } = report();
 
 function content(i: number) {
   const w = WORDS[i % WORDS.length]!;
@@ -75,10 +70,6 @@ async function importSheet(n: number): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stelsel-bench-series-'));

@@ -37,6 +37,7 @@ import { generateCatalogues, nationalInputs, type GeneratedCatalogue } from './s
 import { readGenerated } from './sru-data.js';
 import { matchesGenerated, naiveSparql, virtuosoSparql, type Question } from './sru-questions.js';
 import { virtuosoForBench, virtuosoInstalled, type LoadedVirtuoso } from './sru-virtuoso.js';
+import { report, r2, percentile as pct } from './report.js';
 
 const BASE = 'http://bench.example';
 const TOTAL = Number(process.env.BENCH_PRODUCTS ?? 60_000);
@@ -50,16 +51,7 @@ const REF = path.resolve(process.env.REFERENCE_DIR ?? path.join(ROOT, '../shared
 const TODAY = new Date().toISOString().slice(0, 10);
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemGiB: Math.round(os.totalmem() / 2 ** 30) };
-const lines: string[] = [];
-const say = (s: string) => {
-  lines.push(s);
-  console.log(s);
-};
-const r2 = (x: number) => Math.round(x * 100) / 100;
-const pct = (xs: readonly number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const { lines, say } = report();
 const started = performance.now();
 const progress = (what: string) => process.stderr.write(`[${Math.round((performance.now() - started) / 1000)} s] ${what}\n`);
 
