@@ -11,23 +11,14 @@
 import type * as RDF from '@rdfjs/types';
 import { formatDate, formatDateTime } from '../shared/render/rdfa.js';
 import { DCT, ELI, FOAF, NFO, RDFS } from '../shared/rdf/vocab.js';
-import type { DecisionCodeLists } from './codelists.js';
-import { isAgendaKind, type Agendapunt, type Behandeling, type Besluit, type PublicationVersion, type Stemming, type Zitting } from './model.js';
-import type { DocumentRef } from './paths.js';
+import { isAgendaKind, type Agendapunt, type Behandeling, type Besluit, type PublicationVersion, type Stemming } from './model.js';
 import { PdfWriter } from './pdf-writer.js';
 import { brussels } from './publish.js';
-import type { DecisionIris } from './rdf.js';
 import { Index } from './read.js';
-import { documentTitle } from './views/document-page.js';
-import type { BodyInfo } from './views/parts.js';
+import { documentTitle, type DocumentPageProps } from './views/document-page.js';
 
-export interface PdfDocumentInput {
-  iris: DecisionIris;
-  lists: DecisionCodeLists;
-  ref: DocumentRef;
-  z: Zitting;
-  body: BodyInfo;
-  names: ReadonlyMap<string, string>;
+/** What the page shows (its props), and the version graph. */
+export interface PdfDocumentInput extends Pick<DocumentPageProps, 'iris' | 'lists' | 'ref' | 'z' | 'body' | 'names'> {
   current: PublicationVersion;
   /** The version graph (for what the model does not carry, such as attachments). */
   quads: readonly RDF.Quad[];
