@@ -44,9 +44,10 @@ export interface Running {
  * (audit, identity, versions, locks) nor its other private graphs (drafts, search index, harvests:
  * one graph each under a UriPolicy.privateGraphs prefix). On Virtuoso the store adds each private
  * graph to the server's private-graphs group itself (SparqlStore option `privateGraph`); this
- * start-up check asks anonymously and says loudly when the one-time set-up is missing anyway.
+ * start-up check asks anonymously and returns what is exposed anyway (one message per problem).
  */
-async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Logger): Promise<void> {
+async function remotePrivacyProblems(queryUrl: string, uris: UriPolicy, logger: Logger): Promise<string[]> {
+  const problems: string[] = [];
   const checks = [
     {
       ask: sparql`ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g IN (${sparql.join(uris.systemGraphs.map((g) => sparql`${g}`), ', ')})) }`,
@@ -65,13 +66,14 @@ async function checkRemotePrivacy(queryUrl: string, uris: UriPolicy, logger: Log
         body: new URLSearchParams({ query: check.ask.text }).toString(),
         signal: AbortSignal.timeout(5000),
       });
-      if (!res.ok) return; // anonymous access refused altogether: fine
+      if (!res.ok) return problems; // anonymous access refused altogether: fine
       const body = (await res.json()) as { boolean?: boolean };
-      if (body.boolean) logger.error(check.message);
+      if (body.boolean) problems.push(check.message);
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'could not check the privacy of the remote store');
     }
   }
+  return problems;
 }
 
 export async function openStore(config: Config, uris: UriPolicy): Promise<TripleStore> {
@@ -103,16 +105,22 @@ export async function start(config: Config, logger: Logger = pino({ level: confi
   const t0 = performance.now();
   const raw = await openStore(config, uris);
   if (raw instanceof EmbeddedStore) logger.info({ recovery: raw.recovery }, 'embedded store recovered');
-  if (raw instanceof SparqlStore) {
-    try {
-      const found = await raw.protectExistingPrivateGraphs();
-      if (found > 0) logger.info({ graphs: found }, 'existing private graphs made private on the SPARQL server');
-    } catch (err) {
-      // Writes into private graphs are refused until this works; the check below tells what is exposed.
-      logger.error({ err: (err as Error).message }, 'could not make the existing private graphs private on the SPARQL server');
+  if (config.store.kind === 'sparql') {
+    let problems = await remotePrivacyProblems(config.store.queryUrl, uris, logger);
+    // Private graphs written before the store added them to the server's private group (or by a
+    // misconfigured instance): add them all now. Listing every graph is costly, so only when exposed.
+    if (problems.length && raw instanceof SparqlStore) {
+      try {
+        const found = await raw.protectExistingPrivateGraphs();
+        if (found > 0) logger.info({ graphs: found }, 'existing private graphs made private on the SPARQL server');
+        problems = await remotePrivacyProblems(config.store.queryUrl, uris, logger);
+      } catch (err) {
+        // Writes into private graphs are refused until this works.
+        logger.error({ err: (err as Error).message }, 'could not make the existing private graphs private on the SPARQL server');
+      }
     }
+    for (const message of problems) logger.error(message);
   }
-  if (config.store.kind === 'sparql') await checkRemotePrivacy(config.store.queryUrl, uris, logger);
   const validator = ShaclValidator.fromDirectory(path.join(ROOT, 'shapes'));
   const store = validatingStore(raw, validator, { exempt: (g) => uris.isSystemGraph(g.value) });
   const audit = new AuditLog(store, uris);

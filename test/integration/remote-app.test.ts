@@ -12,6 +12,10 @@ import { start, type Running } from '../../src/main.js';
 import { VIRTUOSO_MISSING } from '../support/global-setup.js';
 import { tempDir } from '../support/tmp.js';
 import { makeGraphsPrivate } from '../support/virtuoso.js';
+import { literal, namedNode, quad } from '../../src/shared/rdf/factory.js';
+import { DCT } from '../../src/shared/rdf/vocab.js';
+import { SparqlStore } from '../../src/shared/store/remote/sparql-store.js';
+import { UriPolicy } from '../../src/shared/uri.js';
 
 const virtuoso = inject('virtuoso');
 const TOKEN = 'remote-app-admin-token-0123456789abcdef';
@@ -74,12 +78,30 @@ describe.skipIf(!virtuoso)(`Stelsel on STORE=sparql (Virtuoso 7)${virtuoso ? '' 
     // readers) and the store having put every private graph it wrote (audit, identity, ...) into that
     // group, the start-up check finds nothing exposed, now that the audit graph has entries.
     await makeGraphsPrivate(virtuoso!, []);
+    // A private graph written by a store that did not add it to the group (an older instance):
+    // the start-up check finds it exposed, so start-up adds the existing private graphs, and checks again.
+    const uris = new UriPolicy(base);
+    const marker = randomUUID();
+    const hidden = namedNode(`${uris.seriesDraftsGraph.value}/${marker}`);
+    const older = new SparqlStore({ queryUrl: virtuoso!.queryUrl, updateUrl: virtuoso!.updateUrl, user: virtuoso!.user, password: virtuoso!.password, genidBase: uris.genidBase, locksGraph: uris.locksGraph, graphPrefix: `${base}/` });
+    await older.transact({ insert: [quad(hidden, DCT.title, literal(`old draft ${marker}`), hidden)] });
+    await older.close();
+    const anonymous = async () => {
+      const res = await fetch(virtuoso!.queryUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
+        body: new URLSearchParams({ query: `ASK { GRAPH ?g { ?s ?p "old draft ${marker}" } }` }).toString(),
+      });
+      return ((await res.json()) as { boolean: boolean }).boolean;
+    };
+    expect(await anonymous()).toBe(true);
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
     running = await start(config(), pino({ level: 'warn' }, sink));
     expect(lines.join('')).not.toContain('answers anonymous queries');
     expect(lines.join('')).not.toContain('could not make the existing private graphs private');
+    expect(await anonymous()).toBe(false);
     const again = (await (await fetch(`${running.url}/health`)).json()) as { triples: number };
-    expect(again.triples).toBe(written.triples);
+    expect(again.triples).toBe(written.triples + 1); // + the old draft title written above
   }, 120_000);
 });
