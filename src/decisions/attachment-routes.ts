@@ -6,6 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../shared/http/context.js';
+import { matches } from '../shared/http/etag.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import { attachmentApiPath, ATTACHMENTS_PUBLIC_PATH } from './attachment-paths.js';
 import type { AttachmentService } from './attachment-service.js';
@@ -112,7 +113,7 @@ export function attachmentPages(app: Hono<AppEnv>, att: AttachmentService, api: 
       const sha256 = (c.req.param('file') ?? '').replace(/\.pdf$/, '');
       const f = await att.published(sha256);
       c.header('ETag', `"${sha256}"`);
-      if (c.req.header('if-none-match') === `"${sha256}"`) {
+      if (matches(c.req.header('if-none-match'), `"${sha256}"`)) {
         await f.stream.cancel();
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
         return c.body(null, 304);

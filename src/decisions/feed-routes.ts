@@ -4,10 +4,10 @@
  * from the publication graphs only. Mounted before the publication pages, whose
  * /besluiten/{eenheid} pattern would otherwise take "ldes".
  */
-import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { AppError, notFound } from '../shared/errors.js';
 import { preferredType } from '../shared/http/conneg.js';
+import { etagOf, matches } from '../shared/http/etag.js';
 import type { AppEnv, CoreDeps } from '../shared/http/context.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import type * as RDF from '@rdfjs/types';
@@ -55,12 +55,11 @@ async function sendRdf(c: Context<AppEnv>, quads: RDF.Quad[], cacheControl: stri
   const chosen = type ? RDF_TYPES[type] : undefined;
   if (!chosen) throw new AppError('not_acceptable', `The feed is offered as ${Object.keys(RDF_TYPES).join(', ')}`);
   const body = await serialize(quads, chosen.format);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const etag = etagOf(body);
   c.header('Cache-Control', cacheControl);
   c.header('Vary', 'Accept');
   c.header('ETag', etag);
-  const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+  if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   c.header('Content-Type', chosen.contentType);
   return c.body(body);
 }

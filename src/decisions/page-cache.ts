@@ -4,7 +4,7 @@
  * that name it, the format) and never invalidated: a new version gives new keys. The cache is
  * bounded by bytes and drops the least recently used renders first.
  */
-import { createHash } from 'node:crypto';
+import { etagOf } from '../shared/http/etag.js';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The content codings kept for a render, in order of preference. */
@@ -24,11 +24,6 @@ export interface Rendered {
   etag: string;
   /** The body compressed, each with its own ETag; empty when compression would hardly make it smaller. */
   encoded: Partial<Record<Encoding, Encoded>>;
-}
-
-/** A strong ETag for a body: the first 128 bits of its SHA-256, base64url. */
-export function etagOf(body: Uint8Array): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 const compress: Record<Encoding, (b: Uint8Array) => Uint8Array> = {
@@ -68,13 +63,6 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: re
   let best: Encoding | undefined;
   for (const e of ENCODINGS) if (available.includes(e) && rate(e) > 0 && (!best || rate(e) > rate(best))) best = e;
   return best;
-}
-
-/** Whether an If-None-Match header matches the ETag (weak comparison, RFC 9110 section 13.1.2). */
-export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
 /** Per-entry bookkeeping beyond the body: the key and a small fixed overhead. */

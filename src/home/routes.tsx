@@ -3,10 +3,10 @@
  * The home page (HTML+RDFa, or the same description as RDF by ?format= or Accept), the
  * stylesheet, and the API documentation (HTML page and OpenAPI JSON, both from the registry).
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import type { AppEnv, CoreDeps, SubAppFactory } from '../shared/http/context.js';
+import { etagOf, matches } from '../shared/http/etag.js';
 import type { RdfFormat } from '../shared/http/conneg.js';
 import type { ApiRegistry } from '../shared/http/openapi.js';
 import { chooseFormat, FORMATS, sendRepresentation } from '../linked-data/index.js';
@@ -20,7 +20,7 @@ export type HomeDeps = CoreDeps & { registry: ApiRegistry };
 /** The package version (package.json sits one level above both src/ and dist/). */
 const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-const CSS_ETAG = `"${createHash('sha256').update(STELSEL_CSS).digest('base64url').slice(0, 22)}"`;
+const CSS_ETAG = etagOf(STELSEL_CSS);
 const OPENAPI_PATH = '/api/openapi.json';
 
 export const createHomeRoutes: SubAppFactory<HomeDeps> = ({ uris, config, registry }, api) => {
@@ -55,7 +55,7 @@ export const createHomeRoutes: SubAppFactory<HomeDeps> = ({ uris, config, regist
     (c) => {
       c.header('ETag', CSS_ETAG);
       c.header('Cache-Control', 'public, max-age=3600');
-      if (c.req.header('if-none-match') === CSS_ETAG) return c.body(null, 304);
+      if (matches(c.req.header('if-none-match'), CSS_ETAG)) return c.body(null, 304);
       return c.body(STELSEL_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
     },
   );

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageCache, chooseEncoding, etagOf, matches, rendered } from '../../src/decisions/page-cache.js';
+import { PageCache, chooseEncoding, rendered } from '../../src/decisions/page-cache.js';
+import { etagOf, matches } from '../../src/shared/http/etag.js';
 import { VersionHeadsMemo } from '../../src/decisions/page-cache-versions.js';
 import { DecisionIris } from '../../src/decisions/rdf.js';
 import { TEST_BASE } from '../support/tmp.js';

@@ -4,10 +4,10 @@
  * namespace declarations they took from their own catalogue's root added) ordered by productID. Public and credential-free, as the national harvest needs.
  * Only this exact path is registered, so the pages under /catalogi/{org} stay with their module.
  */
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { AppError } from '../../shared/errors.js';
 import type { AppEnv, CoreDeps } from '../../shared/http/context.js';
+import { etagOf, matches } from '../../shared/http/etag.js';
 import type { ApiScope } from '../../shared/http/openapi.js';
 import { SC_PREFIXES, writeScCatalogue } from '../sc-xml/index.js';
 import { PublicationRepository } from './repository.js';
@@ -46,11 +46,10 @@ export function createScPublicationRoutes(deps: CoreDeps, api: ApiScope): Hono<A
       const doc = await scCatalogueOf(deps, slug);
       if (!doc) throw new AppError('not_found', `Organisation ${slug} was not found`);
       if (doc.products === 0) throw new AppError('not_found', `Organisation ${slug} has no products to publish`);
-      const etag = `"${createHash('sha256').update(doc.xml).digest('base64url').slice(0, 27)}"`;
+      const etag = etagOf(doc.xml);
       c.header('ETag', etag);
       c.header('Cache-Control', 'no-cache');
-      const inm = c.req.header('if-none-match');
-      if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+      if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
       c.header('Content-Type', 'application/xml; charset=utf-8');
       return c.body(doc.xml, 200);
     },
