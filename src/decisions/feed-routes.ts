@@ -12,6 +12,7 @@ import type { AppEnv, CoreDeps } from '../shared/http/context.js';
 import type { ApiScope, RouteDoc } from '../shared/http/openapi.js';
 import type * as RDF from '@rdfjs/types';
 import { serialize, type SerializationFormat } from '../shared/rdf/serialize.js';
+import { memoBySequence } from '../shared/store/memo.js';
 import { feedPage, LDES_PATH, pageQuads, publishedVersions, SETTLE_MS, streamQuads, type FeedPage, type PublishedVersion } from './ldes.js';
 import type { DecisionIris } from './rdf.js';
 import { newest, SITEMAP_MAX_URLS, SITEMAP_PARTS_PATH, SITEMAP_PATH, sitemapEntries, sitemapIndex, sitemapPartPath, sitemapParts, urlset } from './sitemap.js';
@@ -22,32 +23,6 @@ const RDF_TYPES: Record<string, { format: SerializationFormat; contentType: stri
   'application/n-triples': { format: 'nt', contentType: 'application/n-triples; charset=utf-8' },
 };
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/**
- * Answers remembered while the store commits nothing (its commit sequence is unchanged): polling
- * harvesters and crawlers then cost no query. A store without a commit sequence (remote) is asked
- * every time. An answer computed while a commit happened is not kept.
- */
-export function memoBySequence<K, V>(store: Pick<CoreDeps['store'], 'commitSequence'>, max = 256): (key: K, compute: () => Promise<V>) => Promise<V> {
-  let seq: number | undefined;
-  const memo = new Map<K, V>();
-  return async (key, compute) => {
-    const before = store.commitSequence?.();
-    if (before === undefined) return compute();
-    if (before !== seq) {
-      memo.clear();
-      seq = before;
-    }
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    const value = await compute();
-    if (store.commitSequence?.() === before) {
-      if (memo.size >= max) memo.clear();
-      memo.set(key, value);
-    }
-    return value;
-  };
-}
 
 /** The chosen serialisation, with an ETag so that a client polling the open page gets 304 while nothing changed. */
 async function sendRdf(c: Context<AppEnv>, quads: RDF.Quad[], cacheControl: string): Promise<Response> {

@@ -4,6 +4,7 @@
  * renders with it, so a request served from the cache costs this one small query.
  */
 import type { TripleStore } from '../shared/store/port.js';
+import { memoBySequence } from '../shared/store/memo.js';
 import { sparql } from '../shared/rdf/encode.js';
 import { literal, namedNode } from '../shared/rdf/factory.js';
 import { DCT } from '../shared/rdf/vocab.js';
@@ -27,37 +28,19 @@ export async function versionHeads(store: Pick<TripleStore, 'select'>, iris: Dec
     .sort((a, b) => a.number - b.number);
 }
 
-interface Remembered {
-  seq: number;
-  at: number;
-  heads: VersionHead[];
-}
-
-/**
- * versionHeads, remembered per document while the store commits nothing (its commit sequence is
- * unchanged); a maximum age bounds the rare case of a write that is rolled back after being applied
- * (its sequence number is reused). With a store that has no commit sequence (remote) every call queries.
- */
+/** versionHeads, remembered per document until the store changes (memoBySequence). */
 export class VersionHeadsMemo {
-  private readonly memo = new Map<string, Remembered>();
+  private readonly memo: (document: string, compute: () => Promise<VersionHead[]>) => Promise<VersionHead[]>;
 
   constructor(
     private readonly store: Pick<TripleStore, 'select' | 'commitSequence'>,
     private readonly iris: DecisionIris,
-    private readonly opts: { maxAgeMs: number; maxDocuments: number } = { maxAgeMs: 1000, maxDocuments: 10_000 },
-  ) {}
+    maxDocuments = 10_000,
+  ) {
+    this.memo = memoBySequence(store, maxDocuments);
+  }
 
-  async heads(document: string): Promise<VersionHead[]> {
-    const sequence = this.store.commitSequence?.bind(this.store);
-    if (!sequence) return versionHeads(this.store, this.iris, document);
-    // Read before the query: a commit in between makes the remembered heads stale, never wrong.
-    const seq = sequence();
-    const now = Date.now();
-    const seen = this.memo.get(document);
-    if (seen && seen.seq === seq && now - seen.at < this.opts.maxAgeMs) return seen.heads;
-    const heads = await versionHeads(this.store, this.iris, document);
-    if (this.memo.size >= this.opts.maxDocuments) this.memo.clear();
-    this.memo.set(document, { seq, at: now, heads });
-    return heads;
+  heads(document: string): Promise<VersionHead[]> {
+    return this.memo(document, () => versionHeads(this.store, this.iris, document));
   }
 }

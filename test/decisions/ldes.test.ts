@@ -13,7 +13,6 @@ import jsonld from 'jsonld';
 import { replicateLDES } from 'ldes-client';
 import { createDecisionService } from '../../src/decisions/index.js';
 import { feedPage, SETTLE_MS } from '../../src/decisions/ldes.js';
-import { memoBySequence } from '../../src/decisions/feed-routes.js';
 import { ROOT } from '../../src/main.js';
 import { systemActor } from '../../src/shared/auth/actor.js';
 import { DCT, FOAF, LDES, PROV, RDF_, TREE } from '../../src/shared/rdf/vocab.js';
@@ -214,29 +213,5 @@ describe.skipIf(!existsSync(REF))('LDES and TREE terms (../shared/reference/ldes
     const used = [...Object.values(LDES), ...Object.values(TREE)].map((t: { value: string }) => t.value);
     expect(used.length).toBe(11);
     expect(used.filter((t) => !defined.has(t))).toEqual([]);
-  });
-});
-
-describe('answers remembered between commits', () => {
-  it('computes once per commit sequence, never keeps an answer computed across a commit, and always asks a store without a sequence', async () => {
-    let seq = 1;
-    let computed = 0;
-    const memo = memoBySequence<number, string>({ commitSequence: () => seq });
-    const answer = () => Promise.resolve(`answer ${++computed}`);
-    expect(await memo(1, answer)).toBe('answer 1');
-    expect(await memo(1, answer)).toBe('answer 1');
-    seq = 2; // a commit
-    expect(await memo(1, answer)).toBe('answer 2');
-    const during = () => {
-      seq = 3; // a commit while the answer is computed
-      return answer();
-    };
-    expect(await memo(2, during)).toBe('answer 3');
-    expect(await memo(2, answer)).toBe('answer 4');
-    expect(await memo(2, answer)).toBe('answer 4');
-    const remote = memoBySequence<number, string>({});
-    await remote(1, answer);
-    await remote(1, answer);
-    expect(computed).toBe(6);
   });
 });

@@ -66,11 +66,15 @@ describe('embedded store: many graph replacements in one transaction', () => {
     await s.transact({ replaceGraphs: replacements(50, 'old') });
     const before = sorted(s);
     const count = await s.count();
+    const generation = s.commitSequence();
     const journal = (s as unknown as { journal: { append: (b: Buffer) => Promise<void> } }).journal;
     journal.append = () => Promise.reject(new Error('disk full'));
     await expect(s.transact({ replaceGraphs: replacements(200, 'new') })).rejects.toThrow(/disk full/);
     expect(sorted(s)).toEqual(before);
     expect(await s.count()).toBe(count);
+    // what queries saw changed twice (applied, then undone): the commit sequence is not reused, so an
+    // answer remembered while the write was applied is never taken for the state after the undo
+    expect(s.commitSequence()).toBe(generation + 2);
     await s.close({ snapshot: false }).catch(() => undefined);
   });
 });

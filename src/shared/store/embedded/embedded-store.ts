@@ -55,6 +55,8 @@ export class EmbeddedStore implements TripleStore {
   readonly ox = new oxigraph.Store();
   private journal!: Journal;
   private seq = 0;
+  /** See commitSequence. */
+  private generation = 0;
   private pending: Pending[] = [];
   private draining: Promise<void> | null = null;
   private listeners = new Set<CommitListener>();
@@ -155,8 +157,9 @@ export class EmbeddedStore implements TripleStore {
     }
   }
 
+  /** Changes whenever what queries see changes: each applied transaction and each undo (unlike `seq`, never reused). */
   commitSequence(): number {
-    return this.seq;
+    return this.generation;
   }
 
   onCommit(listener: CommitListener): () => void {
@@ -250,6 +253,7 @@ export class EmbeddedStore implements TripleStore {
           }
         }
         const undo = newUndo();
+        this.generation++; // before: a failing apply may have changed something
         applyOps(this.ox, ops, undo);
         const seq = this.seq + 1;
         this.seq = seq;
@@ -264,6 +268,7 @@ export class EmbeddedStore implements TripleStore {
       records = encodeRecords(done.map((d) => d.text));
     } catch (e) {
       for (let i = done.length - 1; i >= 0; i--) revert(this.ox, done[i]!.undo);
+      this.generation++;
       this.seq = startSeq;
       for (const d of done) d.p.reject(e);
       return;
@@ -273,6 +278,7 @@ export class EmbeddedStore implements TripleStore {
       await this.journal.append(records.data);
     } catch (e) {
       for (let i = done.length - 1; i >= 0; i--) revert(this.ox, done[i]!.undo);
+      this.generation++;
       this.seq = startSeq;
       this.failed = e as Error;
       for (const d of done) d.p.reject(new StoreUnavailable(`Write not stored: ${(e as Error).message}`));
@@ -292,6 +298,7 @@ export class EmbeddedStore implements TripleStore {
       await this.journal.append(encodeRecord(payload));
       this.seq = seq;
       applyOps(this.ox, [{ op: ['l', p.bulk!] }]);
+      this.generation++;
       this.quadCount = null; // a bulk load may contain quads that were already there
       this.emit(payload, seq);
       p.resolve();
