@@ -33,6 +33,8 @@ import { parseScCatalogue } from '../src/catalog/sc-xml/index.js';
 import { EmbeddedStore } from '../src/shared/store/embedded/embedded-store.js';
 import { encodeQuads } from '../src/shared/rdf/encode.js';
 import { listGraph, postcodeIri } from '../src/catalog/valuelists/index.js';
+import { SruSearchService } from '../src/sru/index.js';
+import { IndexCopy } from '../src/sru/memory/index-copy.js';
 import { generateCatalogues, nationalInputs, type GeneratedCatalogue } from './sc-generator.js';
 import { readGenerated } from './sru-data.js';
 import { matchesGenerated, naiveSparql, virtuosoSparql, type Question } from './sru-questions.js';
@@ -61,6 +63,7 @@ interface Row {
   cql: string;
   facets: boolean;
   sru: Timing;
+  indexSparql: Timing;
   naive: Timing | null;
   virtuoso: Timing | null;
 }
@@ -158,6 +161,28 @@ async function main() {
     virtuoso: vLoad ? { quads: generated.quads, loadMs: Math.round(vLoad.loadMs), fullTextIndexMs: Math.round(vLoad.indexMs) } : 'not installed',
   };
 
+  // The SRU endpoint answers from the in-memory index copy (SRU_INDEX_COPY, default on), which
+  // followed every import and bulk load above; measured only once it is filled.
+  progress('waiting for the SRU index copy');
+  const copyWaitStart = performance.now();
+  if (!(await new SruSearchService({ store: running.store, uris }).indexCopyReady())) throw new Error('the SRU index copy did not fill');
+  const copyWaitMs = performance.now() - copyWaitStart;
+  // A second copy filled from scratch from the loaded store: what a restart costs (time, heap).
+  const heapNow = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage().heapUsed;
+  };
+  const heapBefore = heapNow();
+  const fillStart = performance.now();
+  const fresh = IndexCopy.open(raw.commitFeed(), uris);
+  if (!(await fresh.ready)) throw new Error('a fresh SRU index copy did not fill');
+  const fillMs = performance.now() - fillStart;
+  const copyHeap = heapNow() - heapBefore;
+  fresh.close();
+  results.indexCopy = { waitAfterLoadMs: Math.round(copyWaitMs), freshFillMs: Math.round(fillMs), freshHeapBytes: copyHeap, gcAvailable: typeof (globalThis as { gc?: unknown }).gc === 'function' };
+  progress(`index copy: fresh fill ${Math.round(fillMs)} ms, heap ${Math.round(copyHeap / 2 ** 20)} MiB`);
+  const indexSparql = new SruSearchService({ store: running.store, uris, indexCopy: false });
+
   // The location scopes, resolved from the value lists (what the SRU service resolves too).
   const gemeente = organisations.find((o) => o.kind === 'Gemeente' && o.label === 'Tilburg');
   if (!gemeente) throw new Error('no gemeente Tilburg in the value lists');
@@ -233,6 +258,8 @@ async function main() {
   for (const q of questions) {
     progress(`timing ${q.name}`);
     const sru = await timedRuns(RUNS, 2, () => sruOnce(q));
+    // The same search through the SPARQL over the index graphs (SRU_INDEX_COPY=false), in process.
+    const viaSparql = await timedRuns(Math.min(RUNS, 10), 1, () => indexSparql.search({ query: q.cql, startRecord: 1, maximumRecords: 10, facets: q.facets }));
     const naiveQ = naiveSparql(q);
     const naive = q.facets ? null : await timedRuns(NAIVE_RUNS, 0, async () => [await stelselSparql(naiveQ.count), await stelselSparql(naiveQ.page)]).catch((e: Error) => {
       console.error(`naive SPARQL failed for ${q.name}: ${e.message}`);
@@ -240,7 +267,7 @@ async function main() {
     });
     const vq = virtuosoSparql(q);
     const virt = virtuoso && !q.facets ? await timedRuns(RUNS, 3, async () => [await (virtuoso as LoadedVirtuoso).query(vq.count), await (virtuoso as LoadedVirtuoso).query(vq.page)]) : null;
-    rows.push({ name: q.name, kind: q.kind, cql: q.cql, facets: q.facets, sru, naive, virtuoso: virt });
+    rows.push({ name: q.name, kind: q.kind, cql: q.cql, facets: q.facets, sru, indexSparql: viaSparql, naive, virtuoso: virt });
   }
   results.health = health;
   results.queries = rows;
@@ -254,11 +281,13 @@ async function main() {
   say(`Collection: ${products} products in ${catalogues.length} generated SC catalogues (bench/sc-generator.ts, seeded; one per current gemeente, provincie and waterschap), store ${setup.storeTriples} triples. Loading: ${imported} catalogues (${importedProducts} products) imported through CatalogueService in ${r2(importMs / 1000)} s (${r2(importedProducts / (importMs / 1000))} products/s on this machine, shared with other work); the other ${catalogues.length - imported} catalogues (${products - importedProducts} products) bulk-loaded in ${r2(bulkMs / 1000)} s with exactly the quads the import writes (product graphs and their search-index graphs: productQuads + searchIndexWrite), without audit entries.`);
   say(vLoad ? `Virtuoso 7 (same product graphs, ${generated.quads} quads without stelsel:sourceXml): bulk load ${r2(vLoad.loadMs / 1000)} s, full-text index ${r2(vLoad.indexMs / 1000)} s.\n` : 'Virtuoso: not installed, (c) not measured.\n');
   say(`All requests over real HTTP on 127.0.0.1, one at a time; at most ${RUNS} runs per question and per system (fewer when a series passes ${BUDGET_MS / 1000} s, never fewer than 3; the runs column of sru.json); SRU after 2 warm-up runs, maximumRecords=10; (a) naive SPARQL through GET /sparql on the same store: count + first 10, ${NAIVE_RUNS} runs; (c) Virtuoso bif:contains: count + first 10 (two requests), after 3 warm-up runs.\n`);
+  const ic = results.indexCopy as { waitAfterLoadMs: number; freshFillMs: number; freshHeapBytes: number };
+  say(`SRU answers from the in-memory copy of the search index (src/sru/memory, SRU_INDEX_COPY=true, the default on the embedded store). It followed every import and bulk load of the setup commit by commit and was filled ${r2(ic.waitAfterLoadMs / 1000)} s after the load ended; a second copy filled from scratch from the loaded store took ${r2(ic.freshFillMs / 1000)} s and ${Math.round(ic.freshHeapBytes / 2 ** 20)} MiB of JavaScript heap (after a full GC). "index SPARQL" is the same search through SPARQL over the index graphs (SRU_INDEX_COPY=false, what a remote store runs), in process without HTTP, at most 10 runs.\n`);
   say(`(b) HTTP floor, GET /health: p50 **${health.p50} ms**, p95 ${health.p95} ms (${health.runs} runs).\n`);
-  say('| question | SRU p50 ms | SRU p95 ms | runs | (a) naive p50 ms | (a) / SRU | (c) Virtuoso p50 ms | (c) p95 ms | (c) / SRU |\n|---|---|---|---|---|---|---|---|---|');
+  say('| question | SRU p50 ms | SRU p95 ms | runs | index SPARQL p50 ms | (a) naive p50 ms | (a) / SRU | (c) Virtuoso p50 ms | (c) p95 ms | (c) / SRU |\n|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const ratio = (x: Timing | null) => (x ? `${r2(x.p50 / r.sru.p50)}x` : '—');
-    say(`| ${r.name} | ${r.sru.p50} | ${r.sru.p95} | ${r.sru.runs} | ${r.naive?.p50 ?? '—'} | ${ratio(r.naive)} | ${r.virtuoso?.p50 ?? '—'} | ${r.virtuoso?.p95 ?? '—'} | ${ratio(r.virtuoso)} |`);
+    say(`| ${r.name} | ${r.sru.p50} | ${r.sru.p95} | ${r.sru.runs} | ${r.indexSparql.p50} | ${r.naive?.p50 ?? '—'} | ${ratio(r.naive)} | ${r.virtuoso?.p50 ?? '—'} | ${r.virtuoso?.p95 ?? '—'} | ${ratio(r.virtuoso)} |`);
   }
   const plain = rows.filter((r) => !r.facets);
   const faceted = rows.filter((r) => r.facets);

@@ -43,6 +43,7 @@ const schema = z
     SPARQL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     SPARQL_MAX_ROWS: z.coerce.number().int().min(1).default(10_000),
     SPARQL_REPLICAS: z.coerce.number().int().min(0).max(8).default(1),
+    SRU_INDEX_COPY: bool.default('true'),
     SNAPSHOT_AFTER_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SESSION_TTL_SECONDS: z.coerce
@@ -157,6 +158,8 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   sparqlEndpoint: { timeoutMs: number; maxRows: number; replicas: number };
+  /** SRU searches on the embedded store from an in-memory copy of the search index (src/sru/memory). */
+  sruIndexCopy: boolean;
   snapshotAfterBytes: number;
   /** Session cookies; `secret` undefined = generated at start in demo mode, no sessions otherwise. */
   session: { secret?: string; ttlSeconds: number };
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     sparqlEndpoint: { timeoutMs: c.SPARQL_TIMEOUT_MS, maxRows: c.SPARQL_MAX_ROWS, replicas: c.SPARQL_REPLICAS },
+    sruIndexCopy: c.SRU_INDEX_COPY,
     snapshotAfterBytes: c.SNAPSHOT_AFTER_BYTES,
     session: { secret: c.SESSION_SECRET, ttlSeconds: c.SESSION_TTL_SECONDS },
     oidc: c.OIDC_ISSUER
@@ -265,6 +269,7 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['SPARQL_TIMEOUT_MS', '10000', 'Time budget of one public SPARQL query.'],
   ['SPARQL_MAX_ROWS', '10000', 'Most results one public SPARQL query returns.'],
   ['SPARQL_REPLICAS', '1', 'Worker-thread read replicas that answer /sparql on the embedded store (0 = answer in the main thread: tests and tiny deployments only).'],
+  ['SRU_INDEX_COPY', 'true', 'On the embedded store, SRU searches and the search page answer from an in-memory copy of the search index, kept up to date with every commit (false = SPARQL over the index graphs only, as on a remote store). Costs about 0.5 GB of memory per 60 000 products; filled in the background at start, searches use SPARQL until it is filled.'],
   ['SNAPSHOT_AFTER_BYTES', '268435456', 'Journal size that triggers a snapshot.'],
   ['SESSION_SECRET', '(generated in demo mode)', 'Seals the session cookies (at least 32 characters). Required with OIDC login outside demo mode; a generated one ends every session at restart. All instances behind one load balancer need the same value.'],
   ['SESSION_TTL_SECONDS', '28800', 'Lifetime of a login session (8 h); checked on every request, no sliding renewal.'],

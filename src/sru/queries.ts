@@ -23,8 +23,8 @@ export function countQuery(w: SparqlFragment): SparqlFragment {
 }
 
 /** Weights of a query word found in a field: a title hit outweighs hits in all other fields together. */
-const TITLE_WEIGHT = 5;
-const OTHER_WEIGHT = 1;
+export const TITLE_WEIGHT = 5;
+export const OTHER_WEIGHT = 1;
 
 /** The relevance of ?p: the weights of the fields in which each ranking word occurs, summed. */
 function scoreOf(cx: PatternContext, words: readonly string[], score: RDF.Variable): SparqlFragment {
@@ -60,7 +60,7 @@ export const LOOKUP_RANKING_MAX = 3000;
  * date; ties by IRI, so pages never overlap. `count` (the number of matches) picks the cheaper
  * way to rank.
  */
-export function pageQuery(cx: PatternContext, w: SparqlFragment, t: Translation, offset: number, limit: number, count = Infinity): SparqlFragment {
+export function pageQuery(cx: PatternContext, w: SparqlFragment, t: Translation<SparqlFragment>, offset: number, limit: number, count = Infinity): SparqlFragment {
   const d = variable('modified');
   const date = sparql`OPTIONAL { GRAPH ${PG} { ${P} ${STELSEL.zoekdatum} ${d} } }`;
   if (t.sort !== 'relevance' || !t.rankWords.length) {

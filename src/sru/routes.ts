@@ -24,7 +24,7 @@ function diagnosticBody(d: SruDiagnostic): string {
 
 export function createSruRoutes(deps: CoreDeps, api: ApiScope): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const svc = new SruSearchService(deps);
+  const svc = new SruSearchService({ store: deps.store, uris: deps.uris, ...(deps.config.sruIndexCopy ? {} : { indexCopy: false }) });
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
 
   const searchUrl = (query: string, maximumRecords: number) => {

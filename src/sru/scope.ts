@@ -7,7 +7,7 @@
  * An unknown postcode or name leaves only the national organisations.
  */
 import type * as RDF from '@rdfjs/types';
-import { sparql, type SparqlFragment } from '../shared/rdf/encode.js';
+import { sparql } from '../shared/rdf/encode.js';
 import { literal } from '../shared/rdf/factory.js';
 import { SKOS, STELSEL, TOOI, OWL } from '../shared/rdf/vocab.js';
 import type { TripleStore } from '../shared/store/port.js';
@@ -15,7 +15,7 @@ import type { UriPolicy } from '../shared/uri.js';
 import { listGraph, postcodeIri } from '../catalog/valuelists/index.js';
 import { AUTHORITY_IRI_FIELD, fold, key, tokens } from '../catalog/search-index/index.js';
 import type { Scope } from './translate/translate.js';
-import { exactText, lookups, union, value, type PatternContext } from './translate/patterns.js';
+import type { Algebra } from './translate/algebra.js';
 
 export interface ResolvedScope {
   /** Authority IRIs: the gemeente, its provincie and waterschappen (or the one named organisation). */
@@ -94,14 +94,14 @@ async function byName(store: TripleStore, uris: UriPolicy, lists: readonly Param
   return c?.termType === 'NamedNode' ? c : null;
 }
 
-/** The pattern binding ?p to the products in scope. */
-export function scopePattern(cx: PatternContext, s: ResolvedScope): SparqlFragment {
+/** The products in scope. */
+export function scopeMatch<T>(alg: Algebra<T>, s: ResolvedScope): T {
   // The authority IRIs as the index keeps them, and the national organisations: exact lookups.
   const keys = [...s.organisations.map((o) => key(AUTHORITY_IRI_FIELD, o.value)), key('organisatietype', 'ministerie')];
-  const parts: SparqlFragment[] = [lookups(cx, STELSEL.zoekwaarde, keys.map((k) => literal(k)))];
+  const parts: T[] = [alg.valueKeys(keys)];
   for (const name of s.ggd) {
     const words = tokens(name).map((w) => ({ pieces: [{ kind: 'text' as const, value: w }], masked: false }));
-    if (words.length) parts.push(sparql`${exactText(cx, 'authority', words)} ${value(cx, 'organisatietype', { pieces: [{ kind: 'text', value: 'ggd' }], masked: false })}`);
+    if (words.length) parts.push(alg.and([alg.exactText('authority', words), alg.value('organisatietype', { pieces: [{ kind: 'text', value: 'ggd' }], masked: false })]));
   }
-  return union(parts);
+  return alg.union(parts);
 }

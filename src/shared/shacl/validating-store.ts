@@ -47,6 +47,7 @@ export function validatingStore(inner: TripleStore, validator: ShaclValidator, o
     construct: (q: Query) => inner.construct(q),
     count: () => inner.count(),
     ...(inner.commitSequence ? { commitSequence: () => inner.commitSequence?.() ?? 0 } : {}),
+    ...(inner.commitFeed ? { commitFeed: () => inner.commitFeed!() } : {}),
     acquireLock: (n, o, t) => inner.acquireLock(n, o, t),
     releaseLock: (n, o) => inner.releaseLock(n, o),
     close: () => inner.close(),

@@ -63,6 +63,8 @@ export interface TripleStore {
   count(): Promise<number>;
   /** A number that changes with every committed write, where the store knows it without a query (embedded store). */
   commitSequence?(): number;
+  /** The embedded store's commit feed, for in-process copies kept up to date commit by commit (absent on remote stores). */
+  commitFeed?(): CommitFeed;
   /**
    * Takes a named lease (for scheduled jobs when several instances share a store). Returns true
    * when `owner` holds the lease until now + ttlMs; false when another owner holds an unexpired one.
@@ -71,6 +73,19 @@ export interface TripleStore {
   releaseLock(name: string, owner: string): Promise<void>;
   /** Finish pending writes and release resources. */
   close(): Promise<void>;
+}
+
+/**
+ * What an in-process copy of part of the embedded store needs: a consistent first read and every
+ * commit after it. The journal payloads are those of src/shared/store/embedded/ops.ts.
+ */
+export interface CommitFeed {
+  /** Runs fn when no write is between "applied in memory" and "acknowledged"; its synchronous part sees one committed state. */
+  whenIdle<T>(fn: () => Promise<T>): Promise<T>;
+  /** Calls the listener with the journal payload of every committed write, in commit order. */
+  onCommit(listener: (payload: Buffer, seq: number) => void): () => void;
+  /** A SPARQL SELECT on the in-memory store, synchronously, serialised in `format` (e.g. text/tab-separated-values). */
+  selectText(query: string, format: string): string;
 }
 
 export class PreconditionFailed extends Error {

@@ -49,7 +49,7 @@ function facetViews(result: SearchResult): FacetView[] {
 
 export function createSearchPageRoutes(deps: CoreDeps, api: ApiScope): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const svc = new SruSearchService(deps);
+  const svc = new SruSearchService({ store: deps.store, uris: deps.uris, ...(deps.config.sruIndexCopy ? {} : { indexCopy: false }) });
 
   const resultView = (product: string, originalData: string): ResultView => {
     const s = summarise(originalData);

@@ -14,11 +14,10 @@
  * - location scoping (`postcode`, `organisatie`) only as the first clause, in its own parentheses.
  */
 import type { CqlNode, CqlQuery, SearchClause, Relation, SortKey } from '../cql/ast.js';
-import type { SparqlFragment } from '../../shared/rdf/encode.js';
 import { DIAG, SruDiagnostic } from '../diagnostic.js';
 import { dateRange as dayRange, type DateRange } from './dates.js';
 import { indexSpec, type IndexSpec } from './indexes.js';
-import { and, anyProduct, dateRange, exactText, not, phrase, union, value, word, type PatternContext } from './patterns.js';
+import type { Algebra } from './algebra.js';
 import { dayAfter, dayBefore, FIRST_DAY, LAST_DAY } from '../../catalog/search-index/index.js';
 import { hasMask, plain, termText, termValue, termWords, type Pattern } from './terms.js';
 
@@ -33,9 +32,9 @@ export interface RankWord {
   readonly word: string;
 }
 
-export interface Translation {
-  /** The pattern binding ?p for the query without its scoping clause (null: scoping only). */
-  readonly where: SparqlFragment | null;
+export interface Translation<T> {
+  /** The match of the query without its scoping clause (null: scoping only). */
+  readonly where: T | null;
   readonly scope: Scope | null;
   /** Unmasked words of positive full-text clauses, for ranking. */
   readonly rankWords: readonly string[];
@@ -67,11 +66,11 @@ function relationOf(r: Relation | null, spec: IndexSpec): Rel {
   return rel;
 }
 
-class Translator {
+class Translator<T> {
   readonly rankWords = new Set<string>();
-  constructor(private readonly cx: PatternContext) {}
+  constructor(private readonly alg: Algebra<T>) {}
 
-  node(n: CqlNode, positive: boolean): SparqlFragment {
+  node(n: CqlNode, positive: boolean): T {
     if (n.type === 'prefix') throw new SruDiagnostic(DIAG.unsupportedFeature, 'prefix assignment', 'Prefix assignment (>) is not supported');
     if (n.type === 'searchClause') return this.clause(n, positive);
     if (n.operator === 'prox') throw new SruDiagnostic(DIAG.unsupportedBoolean, 'prox', 'The prox operator is not supported');
@@ -79,11 +78,11 @@ class Translator {
     if (mod) throw new SruDiagnostic(DIAG.unsupportedBooleanModifier, mod.name, `Unsupported boolean modifier: ${mod.name}`);
     if (n.operator === 'and') return this.conjunction(n, positive);
     const left = this.node(n.left, positive);
-    if (n.operator === 'or') return union([left, this.node(n.right, positive)]);
-    return not(left, this.node(n.right, false));
+    if (n.operator === 'or') return this.alg.union([left, this.node(n.right, positive)]);
+    return this.alg.not(left, this.node(n.right, false));
   }
 
-  clause(c: SearchClause, positive: boolean): SparqlFragment {
+  clause(c: SearchClause, positive: boolean): T {
     const spec = indexSpec(c.index);
     const rel = relationOf(c.relation, spec);
     const escape = c.term.needlessEscapes[0];
@@ -93,7 +92,7 @@ class Translator {
       case 'scope':
         throw new SruDiagnostic(DIAG.querySyntax, c.index ?? '', `${c.index ?? ''} is a location scope: it may only come first in the query, in its own parentheses`);
       case 'all':
-        return anyProduct(this.cx);
+        return this.alg.anyProduct();
       case 'date':
         return this.date(c);
       case 'value':
@@ -103,30 +102,30 @@ class Translator {
     }
   }
 
-  private text(c: SearchClause, field: Extract<IndexSpec, { kind: 'text' }>['field'], rel: Rel, positive: boolean): SparqlFragment {
+  private text(c: SearchClause, field: Extract<IndexSpec, { kind: 'text' }>['field'], rel: Rel, positive: boolean): T {
     const words = termWords(c.term);
     if (!words.length) throw new SruDiagnostic(DIAG.emptyTerm, c.term.raw, `No words to search for in ${c.term.raw}`);
     if (positive) for (const w of words) if (!w.masked) this.rankWords.add(plain(w));
-    if (rel === '==') return exactText(this.cx, field, words);
-    if (rel === 'adj') return phrase(this.cx, field, words);
-    const parts = orderExactFirst(words).map((w) => word(this.cx, field, w));
-    return rel === 'any' ? union(parts) : and(parts);
+    if (rel === '==') return this.alg.exactText(field, words);
+    if (rel === 'adj') return this.alg.phrase(field, words);
+    const parts = orderExactFirst(words).map((w) => this.alg.word(field, w));
+    return rel === 'any' ? this.alg.union(parts) : this.alg.and(parts);
   }
 
-  private value(c: SearchClause, field: Extract<IndexSpec, { kind: 'value' }>['field'], rel: Rel): SparqlFragment {
+  private value(c: SearchClause, field: Extract<IndexSpec, { kind: 'value' }>['field'], rel: Rel): T {
     if (rel === 'any' || rel === 'all') {
       const values = termWordsBySpace(c);
-      const parts = values.map((v) => value(this.cx, field, v));
-      return rel === 'any' ? union(parts) : and(parts);
+      const parts = values.map((v) => this.alg.value(field, v));
+      return rel === 'any' ? this.alg.union(parts) : this.alg.and(parts);
     }
     const v = termValue(c.term);
     if (!v.pieces.length) throw new SruDiagnostic(DIAG.emptyTerm, c.term.raw, `Empty term for index ${field}`);
-    const match = value(this.cx, field, v);
-    return rel === '<>' ? not(anyProduct(this.cx), match) : match;
+    const match = this.alg.value(field, v);
+    return rel === '<>' ? this.alg.not(this.alg.anyProduct(), match) : match;
   }
 
   /** A conjunction, flattened: its date clauses become one range (one set of period lookups). */
-  private conjunction(n: CqlNode, positive: boolean): SparqlFragment {
+  private conjunction(n: CqlNode, positive: boolean): T {
     const items: CqlNode[] = [];
     const flatten = (x: CqlNode) => {
       if (x.type === 'boolean' && x.operator === 'and' && !x.modifiers.length) {
@@ -135,7 +134,7 @@ class Translator {
       } else items.push(x);
     };
     flatten(n);
-    const parts: SparqlFragment[] = [];
+    const parts: T[] = [];
     const ranges: DateRange[] = [];
     let at = -1;
     for (const item of items) {
@@ -150,9 +149,9 @@ class Translator {
     if (ranges.length) {
       const first = ranges.map((r) => r.first).reduce((a, b) => (a > b ? a : b));
       const last = ranges.map((r) => r.last).reduce((a, b) => (a < b ? a : b));
-      parts.splice(at, 0, dateRange(this.cx, first, last));
+      parts.splice(at, 0, this.alg.dateRange(first, last));
     }
-    return parts.length === 1 ? parts[0]! : and(parts);
+    return parts.length === 1 ? parts[0]! : this.alg.and(parts);
   }
 
   /** The days a date clause stands for, as one range (null for <>, two ranges). */
@@ -174,15 +173,15 @@ class Translator {
     }
   }
 
-  private date(c: SearchClause): SparqlFragment {
+  private date(c: SearchClause): T {
     const r = this.dateInterval(c);
-    if (r) return dateRange(this.cx, r.first, r.last);
+    if (r) return this.alg.dateRange(r.first, r.last);
     // <>: every day before the range or after it.
     const { first, last } = dayRange(termText(c.term));
     const before = dayBefore(first);
     const after = dayAfter(last);
-    const parts = [...(before ? [dateRange(this.cx, FIRST_DAY, before)] : []), ...(after ? [dateRange(this.cx, after, LAST_DAY)] : [])];
-    return parts.length ? union(parts) : dateRange(this.cx, LAST_DAY, FIRST_DAY);
+    const parts = [...(before ? [this.alg.dateRange(FIRST_DAY, before)] : []), ...(after ? [this.alg.dateRange(after, LAST_DAY)] : [])];
+    return parts.length ? this.alg.union(parts) : this.alg.dateRange(LAST_DAY, FIRST_DAY);
   }
 }
 
@@ -255,7 +254,7 @@ function scopeOf(c: SearchClause): Scope {
   return { kind: spec.field, value: spec.field === 'postcode' ? text.slice(0, 4) : text };
 }
 
-function sortOf(keys: readonly SortKey[]): Translation['sort'] {
+function sortOf(keys: readonly SortKey[]): Translation<unknown>['sort'] {
   if (!keys.length) return 'relevance';
   const k = keys[0]!;
   const name = k.index.toLowerCase().replace(/^(dcterms|dc|dct)\./, '');
@@ -270,9 +269,9 @@ function sortOf(keys: readonly SortKey[]): Translation['sort'] {
   return descending ? 'modified-descending' : 'modified-ascending';
 }
 
-export function translate(q: CqlQuery, cx: PatternContext): Translation {
+export function translate<T>(q: CqlQuery, alg: Algebra<T>): Translation<T> {
   const { scope, rest } = splitScope(q.root);
-  const t = new Translator(cx);
+  const t = new Translator(alg);
   const resolved = scope ? scopeOf(scope) : null;
   const where = rest ? t.node(rest, true) : null;
   return { where, scope: resolved, rankWords: [...t.rankWords].slice(0, 5), sort: sortOf(q.sortKeys) };

@@ -19,7 +19,7 @@ import { Journal, encodeRecord, encodeRecords, readJournal } from './journal.js'
 import { applyOps, chunkLines, decodePayload, encodePayload, graphOfLine, parseNQuads, payloadText, newUndo, opsWithoutGraphs, revert, type Op, type PreparedOp, type Undo } from './ops.js';
 import { loadSnapshot, writeSnapshot } from './snapshot.js';
 import { skolemizeTransaction } from '../skolem.js';
-import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type GraphReplacement, type Query, type Transaction, type TripleStore } from '../port.js';
+import { PreconditionFailed, preconditionsOf, StoreUnavailable, type Bindings, type CommitFeed, type GraphReplacement, type Query, type Transaction, type TripleStore } from '../port.js';
 
 export interface EmbeddedStoreOptions {
   /** Directory for snapshot.nq and journal.log. */
@@ -160,6 +160,20 @@ export class EmbeddedStore implements TripleStore {
   /** Changes whenever what queries see changes: each applied transaction and each undo (unlike `seq`, never reused). */
   commitSequence(): number {
     return this.generation;
+  }
+
+  private feed: CommitFeed | null = null;
+
+  /** The same object on every call (in-process copies are kept per feed). */
+  commitFeed(): CommitFeed {
+    return (this.feed ??= {
+      whenIdle: (fn) => this.whenIdle(fn),
+      onCommit: (listener) => this.onCommit(listener),
+      selectText: (query, format) => {
+        if (this.closed) throw new StoreUnavailable('The store is closed');
+        return this.ox.query(query, { results_format: format }) as string;
+      },
+    });
   }
 
   onCommit(listener: CommitListener): () => void {
