@@ -25,6 +25,10 @@ function diagnosticBody(d: SruDiagnostic): string {
 export function createSruRoutes(deps: CoreDeps, api: ApiScope): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const svc = new SruSearchService({ store: deps.store, uris: deps.uris, ...(deps.config.sruIndexCopy ? {} : { indexCopy: false }) });
+  const copyStart = performance.now();
+  void svc.indexCopyReady().then((filled) => {
+    if (filled) deps.logger.info({ ms: Math.round(performance.now() - copyStart) }, 'SRU index copy filled: searches answer from memory');
+  });
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
 
   const searchUrl = (query: string, maximumRecords: number) => {

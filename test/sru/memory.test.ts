@@ -22,10 +22,11 @@ let t: App;
 let copySvc: SruSearchService;
 let sparqlSvc: SruSearchService;
 
-// Labels and values with characters the result and journal formats escape.
+// 200 products, so common literals pass the short-list limit of a posting (bit sets); labels and
+// values with characters the result and journal formats escape.
 const ODD: Ref = ['overheid:Gemeente', 'http://standaarden.overheid.nl/owms/terms/Tilburg_(gemeente)', 'Til"burg \\ één\t😀'];
 const EXTRA: Fx[] = [
-  ...Array.from({ length: 24 }, (_, i) => ({
+  ...Array.from({ length: 200 }, (_, i) => ({
     id: `X${String(i).padStart(2, '0')}`,
     title: i % 3 ? `Kapvergunning boom ${i}` : `Subsidie voor bomen ${i}`,
     abstract: i % 2 ? 'Een boom kappen in de tuin.' : 'Bezwaar maken tegen een kapvergunning.',
@@ -85,7 +86,7 @@ describe('SRU search from the in-memory index copy', () => {
 
   it('answers every golden query and diagnostic as the SPARQL does', async () => {
     for (const [cql, ids] of GOLDEN) {
-      const r = (await answer(copySvc, { query: cql })) as { products: string[] };
+      const r = (await answer(copySvc, { query: cql, maximumRecords: 4020 })) as { products: string[] };
       expect(r.products.map((p) => p.split('/').pop()).filter((x) => !/^(X|Q)/.test(x!)).sort(), cql).toEqual([...ids].sort());
       await same(cql);
     }
@@ -159,4 +160,30 @@ describe('SRU search from the in-memory index copy', () => {
     }
     copy.close();
   }, 60_000);
+});
+
+describe('Posting', () => {
+  it('keeps the same set as a short list and as a bit set', async () => {
+    const { Posting } = await import('../../src/sru/memory/index-copy.js');
+    const { ids } = await import('../../src/sru/memory/bits.js');
+    const p = new Posting('t', 'title:x');
+    const model = new Set<number>();
+    let capacity = 0;
+    fc.assert(
+      // Three adds to one delete, so the set grows past the short-list limit and shrinks again.
+      fc.property(fc.array(fc.tuple(fc.nat(3).map((n) => n > 0), fc.nat(5000)), { maxLength: 3000 }), (steps) => {
+        for (const [add, id] of steps) {
+          capacity = Math.max(capacity, id + 1);
+          expect(add ? p.add(id, capacity) : p.delete(id)).toBe(add ? !model.has(id) : model.has(id));
+          if (add) model.add(id);
+          else model.delete(id);
+        }
+        expect(p.size).toBe(model.size);
+        expect(p.ids()).toEqual([...model].sort((a, b) => a - b));
+        expect(ids(p.bits(Math.ceil(capacity / 32) + 1))).toEqual([...model].sort((a, b) => a - b));
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+    expect(model.size).toBeGreaterThan(128);
+  });
 });

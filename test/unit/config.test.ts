@@ -94,6 +94,11 @@ describe('configuration', () => {
     });
   });
 
+  it('SRU_INDEX_COPY: on by default, off with false', () => {
+    expect(loadConfig({ BASE_URL: 'http://localhost:3000' }).sruIndexCopy).toBe(true);
+    expect(loadConfig({ BASE_URL: 'http://localhost:3000', SRU_INDEX_COPY: 'false' }).sruIndexCopy).toBe(false);
+  });
+
   it('documents every variable in the README', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const [name] of CONFIG_DOC) expect(readme).toContain(`| ${name} |`);

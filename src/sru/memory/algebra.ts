@@ -54,8 +54,9 @@ export function memoryAlgebra(copy: IndexCopy): Algebra<Bits> {
     for (const f of fields) {
       const head = key(f, frame + literalPrefix(p));
       const re = new RegExp(`^${key(f, frame).replace(JS_SPECIAL, '\\$&')}${jsBody(p, wordOnly)}${frame}$`, 'u');
-      const start = kind === 't' ? dictionaryPrefix(literalPrefix(p)) : null;
-      const pool = start !== null ? copy.prefixPostings(f, start) : copy.fieldPostings(kind, f);
+      // Words: those of the field (with the mask's first letters where it has them); values and
+      // word sequences: every literal of the kind, the literal start deciding cheaply.
+      const pool = kind === 't' ? copy.wordPostings(f, dictionaryPrefix(literalPrefix(p))) : copy.kindPostings(kind);
       for (const posting of pool) if (posting.value.startsWith(head) && re.test(posting.value)) out.push(posting);
     }
     return out;

@@ -19,7 +19,7 @@ import type { CommitFeed } from '../../shared/store/port.js';
 import { STELSEL, RDF_ } from '../../shared/rdf/vocab.js';
 import type { UriPolicy } from '../../shared/uri.js';
 import { dictionaryPrefix, indexGraphOf, PAIR_FIELDS, TEXT_FIELDS } from '../../catalog/search-index/index.js';
-import { fromIds, type Bits } from './bits.js';
+import { fromIds, ids as idsOf, type Bits } from './bits.js';
 
 /** Kinds of index literal, by predicate: word (zoekterm), value (zoekwaarde), text (zoektekst), label (zoeklabel), date (zoekdatum). */
 export type Kind = 't' | 'v' | 'x' | 'l' | 'd';
@@ -28,13 +28,17 @@ const KIND_OF = new Map<string, Kind>([
   [STELSEL.zoeklabel.value, 'l'], [STELSEL.zoekdatum.value, 'd'],
 ]);
 
-/** Postings with at least this many products keep their bit set between searches. */
-const KEEP_BITS = 256;
+/** A posting with more products than this keeps them as a bit set (else as a short list). */
+const LIST_MAX = 128;
 
+/**
+ * The products having one index literal: a short list, or a bit set once it has more than
+ * LIST_MAX products (with room to grow, so new products rarely reallocate it).
+ */
 export class Posting {
-  readonly ids = new Set<number>();
-  /** Cached bit set (null: none, or out of date). */
-  bits: Bits | null = null;
+  private list: number[] | null = [];
+  private big: Uint32Array | null = null;
+  size = 0;
   /** Facet labels: a slot in the count array of a search. */
   slot = -1;
   /** Dates: the day as a number in date order (dayNumber()), computed once. */
@@ -45,7 +49,63 @@ export class Posting {
     if (this.dayCache < 0) this.dayCache = dayNumber(this.value);
     return this.dayCache;
   }
+
+  has(id: number): boolean {
+    if (this.list) return this.list.includes(id);
+    const b = this.big!;
+    return id >>> 5 < b.length && (b[id >>> 5]! & (1 << (id & 31))) !== 0;
+  }
+
+  /** Adds the product (false when it was there). `capacity`: the copy's capacity. */
+  add(id: number, capacity: number): boolean {
+    if (this.has(id)) return false;
+    if (this.list && this.list.length < LIST_MAX) this.list.push(id);
+    else {
+      if (this.list) {
+        this.big = new Uint32Array(roomFor(capacity));
+        for (const x of this.list) this.big[x >>> 5]! |= 1 << (x & 31);
+        this.list = null;
+      }
+      if (id >>> 5 >= this.big!.length) {
+        const grown = new Uint32Array(roomFor(capacity));
+        grown.set(this.big!);
+        this.big = grown;
+      }
+      this.big![id >>> 5]! |= 1 << (id & 31);
+    }
+    this.size++;
+    return true;
+  }
+
+  delete(id: number): boolean {
+    if (!this.has(id)) return false;
+    if (this.list) {
+      const i = this.list.indexOf(id);
+      this.list[i] = this.list[this.list.length - 1]!;
+      this.list.pop();
+    } else this.big![id >>> 5]! &= ~(1 << (id & 31));
+    this.size--;
+    return true;
+  }
+
+  /** The products as a bit set of `words` words (the stored set itself when large: read only). */
+  bits(words: number): Bits {
+    if (this.list) return fromIds(this.list, words);
+    const b = this.big!;
+    if (b.length >= words) return b.subarray(0, words);
+    const out = new Uint32Array(words);
+    out.set(b);
+    return out;
+  }
+
+  /** The products, ascending. */
+  ids(): number[] {
+    return this.list ? [...this.list].sort((a, b) => a - b) : idsOf(this.big!);
+  }
 }
+
+/** Words for a bit set of a copy with this capacity, with room to grow. */
+const roomFor = (capacity: number) => Math.ceil((capacity * 1.25 + 1024) / 32);
 
 /** YYYY-MM-DD as a number in date order (1 and up; 0 is left for "no date"). */
 export function dayNumber(date: string): number {
@@ -83,14 +143,13 @@ const NO_PAIRS = new Float64Array(0);
 const BATCH = 500;
 
 export class IndexCopy {
-  private readonly postings = new Map<string, Posting>();
+  /** Per kind: index literal -> posting. */
+  private readonly postings: Record<Kind, Map<string, Posting>> = { t: new Map(), v: new Map(), x: new Map(), l: new Map(), d: new Map() };
   private readonly entries: (Entry | undefined)[] = [];
   private readonly byGraph = new Map<string, Entry>();
   private readonly free: number[] = [];
-  /** Postings per kind and field ("t:title" -> the postings of that field's words); for masks. */
-  private readonly fields = new Map<string, Set<Posting>>();
-  /** Single words of a full-text field by their first letters ("title:pas"), for masks with such a start. */
-  private readonly prefixes = new Map<string, Set<Posting>>();
+  /** Single words of each full-text field by their first letters (dictionaryPrefix(); "" when shorter), for masks. */
+  private readonly words = new Map<string, Map<string, Set<Posting>>>();
   private readonly labelSlots: (Posting | undefined)[] = [];
   private readonly pairPostings = new Map<number, Posting>();
   /** Numbers of the words of SEQUENCE_FIELDS sequences (never reused). */
@@ -98,6 +157,8 @@ export class IndexCopy {
   private readonly freeSlots: number[] = [];
   private version = 0;
   private rank: { version: number; of: Int32Array; byRank: Int32Array } | null = null;
+  /** The product IRI of each number, kept after the product goes (until another takes the number). */
+  private readonly iriOf: string[] = [];
   private state: 'filling' | 'ready' | 'failed' = 'filling';
   private unsubscribe: () => void = () => undefined;
   private readonly graphPrefix: string;
@@ -146,26 +207,28 @@ export class IndexCopy {
   }
 
   posting(kind: Kind, value: string): Posting | undefined {
-    return this.postings.get(kind + value);
+    return this.postings[kind].get(value);
   }
 
-  /** The postings of one kind and field (values starting with "field:"). */
-  fieldPostings(kind: Kind, field: string): ReadonlySet<Posting> {
-    return this.fields.get(`${kind}:${field}`) ?? new Set();
+  /** Every posting of a kind (for masks over values and word sequences). */
+  kindPostings(kind: Kind): Iterable<Posting> {
+    return this.postings[kind].values();
   }
 
-  /** The single words of a full-text field starting with `prefix` (dictionaryPrefix letters). */
-  prefixPostings(field: string, prefix: string): ReadonlySet<Posting> {
-    return this.prefixes.get(`${field}:${prefix}`) ?? new Set();
+  /** The single words of a full-text field, those starting with `prefix` (dictionaryPrefix() letters) or all. */
+  *wordPostings(field: string, prefix: string | null): Iterable<Posting> {
+    const byPrefix = this.words.get(field);
+    if (!byPrefix) return;
+    if (prefix !== null) {
+      yield* byPrefix.get(prefix) ?? [];
+      return;
+    }
+    for (const set of byPrefix.values()) yield* set;
   }
 
-  /** The posting as a bit set of `words` words (kept for large postings). */
+  /** The posting as a bit set of `words` words (read only). */
   bitsOf(p: Posting | undefined, words: number): Bits {
-    if (!p) return new Uint32Array(words);
-    if (p.bits && p.bits.length === words) return p.bits;
-    const b = fromIds(p.ids, words);
-    if (p.ids.size >= KEEP_BITS) p.bits = b;
-    return b;
+    return p ? p.bits(words) : new Uint32Array(words);
   }
 
   /**
@@ -191,7 +254,7 @@ export class IndexCopy {
       return hit;
     }
     const p = new Posting('t', '');
-    for (const e of this.entries) if (e && IndexCopy.hasPair(e, pair)) p.ids.add(e.id);
+    for (const e of this.entries) if (e && IndexCopy.hasPair(e, pair)) p.add(e.id, this.capacity);
     if (this.pairPostings.size >= PAIR_POSTINGS) this.pairPostings.delete(this.pairPostings.keys().next().value!);
     this.pairPostings.set(pair, p);
     return p;
@@ -229,10 +292,8 @@ export class IndexCopy {
     }
     e.pairs = Float64Array.from(keys).sort();
     for (const [pair, p] of this.pairPostings) {
-      if (keys.has(pair) === p.ids.has(e.id)) continue;
-      if (keys.has(pair)) p.ids.add(e.id);
-      else p.ids.delete(e.id);
-      p.bits = null;
+      if (keys.has(pair)) p.add(e.id, this.capacity);
+      else p.delete(e.id);
     }
   }
 
@@ -251,13 +312,14 @@ export class IndexCopy {
    */
   iriRank(): { of: Int32Array; byRank: Int32Array } {
     if (this.rank?.version === this.version) return this.rank;
-    const live = this.entries.filter((e): e is Entry => e !== undefined);
-    live.sort((a, b) => compareCodePoints(a.iri, b.iri));
+    // Every number that ever had an IRI, so a number taken again by the same product keeps its place.
+    const numbers = [...this.iriOf.keys()].filter((id) => this.iriOf[id] !== undefined);
+    numbers.sort((a, b) => compareCodePoints(this.iriOf[a]!, this.iriOf[b]!));
     const of = new Int32Array(this.entries.length);
-    const byRank = new Int32Array(live.length);
-    live.forEach((e, i) => {
-      of[e.id] = i;
-      byRank[i] = e.id;
+    const byRank = new Int32Array(numbers.length);
+    numbers.forEach((id, i) => {
+      of[id] = i;
+      byRank[i] = id;
     });
     this.rank = { version: this.version, of, byRank };
     return this.rank;
@@ -271,7 +333,7 @@ export class IndexCopy {
     await this.feed.whenIdle(async () => {
       this.unsubscribe = this.feed.onCommit((payload) => {
         if (buffered) buffered.push(payload);
-        else if (this.state !== 'failed') this.apply(payload);
+        else if (this.state !== 'failed') this.follow(payload);
       });
       const text = this.feed.selectText(`SELECT ?g WHERE { GRAPH ?g { ?s <${RDF_.type.value}> <${STELSEL.Product.value}> } }`, TSV);
       const seen = new Set<string>();
@@ -295,6 +357,16 @@ export class IndexCopy {
     for (const payload of pending) this.apply(payload);
   }
 
+  /** Applies a commit; a copy that could not apply one is out of date and is never used again. */
+  private follow(payload: Buffer): void {
+    try {
+      this.apply(payload);
+    } catch {
+      this.state = 'failed';
+      this.unsubscribe();
+    }
+  }
+
   private loadRows(tsv: string): void {
     let start = tsv.indexOf('\n') + 1; // after the header
     while (start > 0 && start < tsv.length) {
@@ -315,12 +387,7 @@ export class IndexCopy {
   // ------------------------------------------------------------------ following commits
 
   private apply(payload: Buffer): void {
-    let ops: Op[];
-    try {
-      ops = decodePayload(payload).o;
-    } catch {
-      return;
-    }
+    const ops: Op[] = decodePayload(payload).o;
     for (const op of ops) {
       if (op[0] === 'c') {
         const e = this.byGraph.get(op[1]);
@@ -349,25 +416,23 @@ export class IndexCopy {
     let e = this.byGraph.get(graph);
     if (!e) {
       const id = this.free.pop() ?? this.entries.length;
-      e = { id, graph, iri: subject, postings: [], texts: [], labels: [], dates: [], pairs: NO_PAIRS };
+      e = { id, graph: own(graph), iri: this.iriOf[id] === subject ? this.iriOf[id]! : own(subject), postings: [], texts: [], labels: [], dates: [], pairs: NO_PAIRS };
       this.entries[id] = e;
-      this.byGraph.set(graph, e);
-      this.version++;
+      this.byGraph.set(e.graph, e);
+      if (this.iriOf[id] !== subject) this.renamed(id, e.iri);
     } else if (e.iri !== subject) {
       // One product per index graph: a graph that changes subject holds the new product.
-      e.iri = subject;
-      this.version++;
+      e.iri = own(subject);
+      this.renamed(e.id, e.iri);
     }
-    const k = kind + object;
-    let p = this.postings.get(k);
+    const map = this.postings[kind];
+    let p = map.get(object);
     if (!p) {
-      p = new Posting(kind, object);
-      this.postings.set(k, p);
+      p = new Posting(kind, own(object));
+      map.set(p.value, p);
       this.register(p);
     }
-    if (p.ids.has(e.id)) return;
-    p.ids.add(e.id);
-    p.bits = null;
+    if (!p.add(e.id, this.capacity)) return;
     e.postings.push(p);
     if (kind === 'x') {
       e.texts.push(p);
@@ -376,11 +441,17 @@ export class IndexCopy {
     else if (kind === 'd') e.dates.push(p);
   }
 
+  /** A product number now stands for another IRI: the IRI order must be made again. */
+  private renamed(id: number, iri: string): void {
+    this.iriOf[id] = iri;
+    this.version++;
+  }
+
   private remove(graph: string, _subject: string, predicate: string, object: string): void {
     const kind = KIND_OF.get(predicate);
     const e = this.byGraph.get(graph);
-    const p = kind ? this.postings.get(kind + object) : undefined;
-    if (!e || !p || !p.ids.has(e.id)) return;
+    const p = kind ? this.postings[kind].get(object) : undefined;
+    if (!e || !p || !p.has(e.id)) return;
     this.unlink(e, p);
     for (const list of [e.postings, e.texts, e.labels, e.dates]) {
       const i = list.indexOf(p);
@@ -397,41 +468,38 @@ export class IndexCopy {
     this.release(e);
   }
 
+  /** The number is free again; it keeps its IRI (and place in IRI order) until another product takes it. */
   private release(e: Entry): void {
-    for (const p of this.pairPostings.values()) {
-      if (p.ids.delete(e.id)) p.bits = null;
-    }
+    for (const p of this.pairPostings.values()) p.delete(e.id);
     this.byGraph.delete(e.graph);
     this.entries[e.id] = undefined;
     this.free.push(e.id);
-    this.version++;
   }
 
   private unlink(e: Entry, p: Posting): void {
-    p.ids.delete(e.id);
-    p.bits = null;
-    if (p.ids.size === 0) {
-      this.postings.delete(p.kind + p.value);
+    p.delete(e.id);
+    if (p.size === 0) {
+      this.postings[p.kind].delete(p.value);
       this.unregister(p);
     }
   }
 
-  private groupsOf(p: Posting): string[] {
+  /** Field and dictionaryPrefix() of a single word of a full-text field (null for anything else). */
+  private wordGroup(p: Posting): [string, string] | null {
+    if (p.kind !== 't') return null;
     const colon = p.value.indexOf(':');
-    if (colon < 0 || p.kind === 'd') return [];
-    const field = p.value.slice(0, colon);
-    const groups = [`${p.kind}:${field}`];
     const word = p.value.slice(colon + 1);
-    if (p.kind === 't' && !word.includes(' ')) groups.push(`#${field}:${dictionaryPrefix(word) ?? ''}`);
-    return groups;
+    if (colon < 0 || word.includes(' ')) return null;
+    return [p.value.slice(0, colon), dictionaryPrefix(word) ?? ''];
   }
 
   private register(p: Posting): void {
-    for (const g of this.groupsOf(p)) {
-      const map = g.startsWith('#') ? this.prefixes : this.fields;
-      const name = g.startsWith('#') ? g.slice(1) : g;
-      let set = map.get(name);
-      if (!set) map.set(name, (set = new Set()));
+    const g = this.wordGroup(p);
+    if (g) {
+      let byPrefix = this.words.get(g[0]);
+      if (!byPrefix) this.words.set(g[0], (byPrefix = new Map()));
+      let set = byPrefix.get(g[1]);
+      if (!set) byPrefix.set(g[1], (set = new Set()));
       set.add(p);
     }
     if (p.kind === 'l') {
@@ -441,12 +509,12 @@ export class IndexCopy {
   }
 
   private unregister(p: Posting): void {
-    for (const g of this.groupsOf(p)) {
-      const map = g.startsWith('#') ? this.prefixes : this.fields;
-      const name = g.startsWith('#') ? g.slice(1) : g;
-      const set = map.get(name);
+    const g = this.wordGroup(p);
+    if (g) {
+      const byPrefix = this.words.get(g[0]);
+      const set = byPrefix?.get(g[1]);
       set?.delete(p);
-      if (set && !set.size) map.delete(name);
+      if (set && !set.size) byPrefix!.delete(g[1]);
     }
     if (p.kind === 'l' && p.slot >= 0) {
       this.labelSlots[p.slot] = undefined;
@@ -454,6 +522,14 @@ export class IndexCopy {
       p.slot = -1;
     }
   }
+}
+
+/**
+ * A copy of a string that does not keep a larger one alive: a substring of a result or journal
+ * text may share that whole text's memory, which a long-lived index literal must not.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 // -------------------------------------------------------------------- terms
