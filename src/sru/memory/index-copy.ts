@@ -438,7 +438,25 @@ export class IndexCopy {
       e.texts.push(p);
       if (SEQUENCE_FIELDS.some((f) => object.startsWith(f))) this.updatePairs(e);
     } else if (kind === 'l') e.labels.push(p);
-    else if (kind === 'd') e.dates.push(p);
+    else if (kind === 'd') {
+      e.dates.push(p);
+      this.setDay(e);
+    }
+  }
+
+  /**
+   * The day (dayNumber(), 0: none) of each product number, in one typed array: ordering tens of
+   * thousands of matches then reads no product object.
+   */
+  days = new Int32Array(1024);
+
+  private setDay(e: Entry): void {
+    if (e.id >= this.days.length) {
+      const grown = new Int32Array(Math.max(e.id + 1, Math.ceil(this.days.length * 1.5)));
+      grown.set(this.days);
+      this.days = grown;
+    }
+    this.days[e.id] = e.dates.length ? e.dates[0]!.day : 0;
   }
 
   /** A product number now stands for another IRI: the IRI order must be made again. */
@@ -458,6 +476,7 @@ export class IndexCopy {
       if (i >= 0) list.splice(i, 1);
     }
     if (p.kind === 'x' && SEQUENCE_FIELDS.some((f) => p.value.startsWith(f))) this.updatePairs(e);
+    if (p.kind === 'd') this.setDay(e);
     if (!e.postings.length) this.release(e);
   }
 
@@ -465,6 +484,8 @@ export class IndexCopy {
   private drop(e: Entry): void {
     for (const p of e.postings) this.unlink(e, p);
     e.postings.length = 0;
+    e.dates.length = 0;
+    this.setDay(e);
     this.release(e);
   }
 
@@ -529,7 +550,8 @@ export class IndexCopy {
  * text may share that whole text's memory, which a long-lived index literal must not.
  */
 function own(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+  // A JSON round trip copies every UTF-16 unit as it is (a UTF-8 round trip would not).
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 // -------------------------------------------------------------------- terms

@@ -6,7 +6,7 @@
  */
 import { key, TEXT_FIELDS } from '../../catalog/search-index/index.js';
 import { TITLE_WEIGHT, OTHER_WEIGHT } from '../queries.js';
-import { has, ids, type Bits } from './bits.js';
+import { count as countOf, ids, type Bits } from './bits.js';
 import { DAYS, dayNumber, type IndexCopy } from './index-copy.js';
 
 export type Sort = 'relevance' | 'modified-ascending' | 'modified-descending';
@@ -30,23 +30,29 @@ export function memoryPage(copy: IndexCopy, match: Bits, sort: Sort, rankWords: 
     }
   }
   const ascending = sort === 'modified-ascending' && !scored;
+  const days = copy.days;
   // One number per match, larger = earlier in the order: (score, day, IRI) packed exactly (< 2^53).
-  const list = ids(match);
-  const keys = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const id = list[i]!;
-    const e = copy.entry(id)!;
-    const day = e.dates.length ? e.dates[0]!.day : 0;
-    const r = rank[id]!;
-    if (ascending) {
-      keys[i] = -(day * R + r);
-      continue;
+  // Only typed arrays are read per match (no product objects): this loop runs over every match.
+  const keys = new Float64Array(countOf(match));
+  let i = 0;
+  for (let w = 0; w < match.length; w++) {
+    let bits = match[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const id = w * 32 + 31 - Math.clz32(low);
+      bits ^= low;
+      const day = id < days.length ? days[id]! : 0;
+      const r = rank[id]!;
+      if (ascending) {
+        keys[i++] = -(day * R + r);
+        continue;
+      }
+      let score = 0;
+      for (const x of weights) if ((x.bits[w]! & low) !== 0) score += x.weight;
+      keys[i++] = (score * DAYS + day) * R + (R - 1 - r);
     }
-    let score = 0;
-    for (const w of weights) if (has(w.bits, id)) score += w.weight;
-    keys[i] = (score * DAYS + day) * R + (R - 1 - r);
   }
-  const wanted = Math.min(list.length, offset + limit);
+  const wanted = Math.min(keys.length, offset + limit);
   let top: Float64Array;
   if (wanted > TOP_LIST_MAX) {
     top = keys.sort().reverse().subarray(0, wanted);
