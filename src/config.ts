@@ -269,7 +269,7 @@ export const CONFIG_DOC: [name: string, def: string, doc: string][] = [
   ['SPARQL_TIMEOUT_MS', '10000', 'Time budget of one public SPARQL query.'],
   ['SPARQL_MAX_ROWS', '10000', 'Most results one public SPARQL query returns.'],
   ['SPARQL_REPLICAS', '1', 'Worker-thread read replicas that answer /sparql on the embedded store (0 = answer in the main thread: tests and tiny deployments only).'],
-  ['SRU_INDEX_COPY', 'true', 'On the embedded store, SRU searches and the search page answer from an in-memory copy of the search index, kept up to date with every commit (false = SPARQL over the index graphs only, as on a remote store). Filled in the background at start; searches use SPARQL until it is filled. Memory: 308 MiB of heap for 60 007 products, filled in 32 s (bench/results/sru.md).'],
+  ['SRU_INDEX_COPY', 'true', 'On the embedded store, SRU searches and the search page answer from an in-memory copy of the search index, kept up to date with every commit (false = SPARQL over the index graphs only, as on a remote store). Filled in the background at start; searches use SPARQL until it is filled. Memory: 308 MiB of heap for 60 007 products, filled in 35 s (bench/results/sru.md).'],
   ['SNAPSHOT_AFTER_BYTES', '268435456', 'Journal size that triggers a snapshot.'],
   ['SESSION_SECRET', '(generated in demo mode)', 'Seals the session cookies (at least 32 characters). Required with OIDC login outside demo mode; a generated one ends every session at restart. All instances behind one load balancer need the same value.'],
   ['SESSION_TTL_SECONDS', '28800', 'Lifetime of a login session (8 h); checked on every request, no sliding renewal.'],
