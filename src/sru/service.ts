@@ -67,7 +67,7 @@ const CHECK_ONLY: Algebra<null> = {
 
 /**
  * The record parts of a stored scproduct, remembered by its text: re-reading the XML of ten
- * records (~0.2 ms each) would cost more than the rest of a search. A product's stored text
+ * records (~0.15 ms each) would cost more than the rest of a search. A product's stored text
  * changes with every new delivery, so an entry is never out of date; at most RECORD_CACHE kept.
  */
 const RECORD_CACHE = 4096;

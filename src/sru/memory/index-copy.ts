@@ -9,10 +9,11 @@
  * - per product: its postings (to undo them), its word sequences, facet labels and date.
  *
  * First read: the index graphs of the site's products, 500 graphs per SELECT in the store's
- * tab-separated result format (parsing result rows as JavaScript objects is ~18x slower), each
- * read while the store is idle. Commits that arrive meanwhile are kept and applied afterwards:
- * every op sets the presence of the quads it names (clear, delete, insert), so replaying them in
- * order over a read made at any moment in between gives the state after the last of them.
+ * tab-separated result format (the store's select() with RDF term objects took 4.6x as long for
+ * 500 graphs, 80 819 rows), each read while the store is idle. Commits that arrive meanwhile are
+ * kept and applied afterwards: every op sets the presence of the quads it names (clear, delete,
+ * insert), so replaying them in order over a read made at any moment in between gives the state
+ * after the last of them.
  */
 import { graphOfLine, decodePayload, type Op } from '../../shared/store/embedded/ops.js';
 import type { CommitFeed } from '../../shared/store/port.js';
